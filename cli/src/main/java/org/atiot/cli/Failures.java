@@ -1,0 +1,48 @@
+package org.atiot.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.nio.file.NoSuchFileException;
+
+/** Turns an exception into one line for a person and the matching exit code. */
+final class Failures {
+    private Failures() {
+    }
+
+    static int report(Exception e, Console console, boolean debug) {
+        console.error(describe(e));
+        if (debug) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            console.err().print(trace);
+        }
+        return exitCodeOf(e);
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof NoSuchFileException) {
+            return "file not found: " + e.getMessage();
+        }
+        if (e instanceof ConnectException) {
+            return "cannot connect: " + e.getMessage();
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    static int exitCodeOf(Throwable e) {
+        if (e instanceof SocketTimeoutException) {
+            return ExitCode.TIMEOUT;
+        }
+        if (e instanceof ConnectException) {
+            return ExitCode.UNREACHABLE;
+        }
+        if (e instanceof IOException) {
+            return ExitCode.FAILED;
+        }
+        return ExitCode.FAILED;
+    }
+}
