@@ -1,11 +1,11 @@
 package org.atiot.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.nio.file.NoSuchFileException;
+import org.atiot.core.keys.KeyFileException;
 
 /** Turns an exception into one line for a person and the matching exit code. */
 final class Failures {
@@ -40,8 +40,8 @@ final class Failures {
         if (e instanceof ConnectException) {
             return ExitCode.UNREACHABLE;
         }
-        if (e instanceof IOException) {
-            return ExitCode.FAILED;
+        if (e instanceof KeyFileException) {
+            return ExitCode.CONFIG;
         }
         return ExitCode.FAILED;
     }

@@ -8,6 +8,6 @@ final class Verbs {
     }
 
     static List<Command> all() {
-        return List.of();
+        return List.of(new KeysCommand());
     }
 }
