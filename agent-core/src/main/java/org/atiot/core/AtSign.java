@@ -3,13 +3,15 @@ package org.atiot.core;
 import java.util.Locale;
 
 /**
- * An atSign such as {@code @pi01}, normalised the way the atServer does it: lower case, one leading {@code @}.
- * Reserved characters, whitespace and control characters are rejected.
+ * An atSign such as {@code @pi01}, normalised the way the atServer normalises it: lower case, one leading {@code @},
+ * dots removed ({@code @colin.constable} is {@code @colinconstable}). Reserved characters, a second {@code @},
+ * whitespace and control characters are rejected, so an {@code AtSign} can be put into any protocol command as is.
  */
 public final class AtSign {
-    private static final String RESERVED = "!*'`();:&=+$,/?#[]{}@\\\"";
     /** The server's own limit for the name part (wire reference §4.2). */
     public static final int MAX_NAME_LENGTH = 55;
+
+    private static final String RESERVED = "!*'`();:&=+$,/?#[]{}@\\\"";
 
     private final String value;
 
@@ -26,19 +28,30 @@ public final class AtSign {
         if (name.startsWith("@")) {
             name = name.substring(1);
         }
+        // The server drops dots from atSigns; doing the same keeps our name equal to the one in its prompts.
+        name = name.replace(".", "");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("atSign '" + text + "' has no name after '@'");
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("atSign '" + text + "' is longer than " + MAX_NAME_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    "atSign '" + text + "' is longer than " + MAX_NAME_LENGTH + " characters");
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c) || RESERVED.indexOf(c) >= 0) {
+            if (isSpaceOrControl(c)) {
+                throw new IllegalArgumentException("atSign '" + text + "' contains whitespace or a control character");
+            }
+            if (RESERVED.indexOf(c) >= 0) {
                 throw new IllegalArgumentException("atSign '" + text + "' contains the reserved character '" + c + "'");
             }
         }
         return new AtSign("@" + name.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isSpaceOrControl(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || (c >= '\u2400' && c <= '\u2425'); // Unicode "control pictures" such as U+2424 SYMBOL FOR NEWLINE
     }
 
     /** With the leading {@code @}: {@code @alice}. */

@@ -1,5 +1,8 @@
 package org.atiot.core.crypto;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.bouncycastle.crypto.BufferedBlockCipher;
@@ -51,11 +54,12 @@ public final class AesKey {
         return new byte[IV_BYTES];
     }
 
+    /** The key as base64 text: what .atKeys files store and what RSA encrypts when the key is shared. */
     public String base64() {
         return Base64s.encode(key);
     }
 
-    /** Encrypts UTF-8 text, returning base64 ciphertext. */
+    /** Encrypts UTF-8 text, returning base64 ciphertext; {@code iv == null} means the zero IV. */
     public String encrypt(String plaintext, byte[] iv) {
         return Base64s.encode(encryptBytes(plaintext.getBytes(StandardCharsets.UTF_8), iv));
     }
@@ -63,18 +67,34 @@ public final class AesKey {
     /**
      * Decrypts base64 ciphertext to UTF-8 text.
      *
+     * <p>CTR carries no integrity check, so a wrong key or IV is only noticed through the PKCS#7 padding and, here,
+     * through the result not being UTF-8; together they let a wrong key through far less often than padding alone.
+     *
      * @param iv the value's {@code ivNonce}, or {@code null} for the legacy zero IV
      */
     public String decrypt(String ciphertextBase64, byte[] iv) throws DecryptionException {
+        if (ciphertextBase64 == null) {
+            throw new DecryptionException("ciphertext is missing");
+        }
         byte[] cipher;
         try {
             cipher = Base64s.decode(ciphertextBase64, "ciphertext");
         } catch (KeyFormatException e) {
             throw new DecryptionException("ciphertext is not valid base64");
         }
-        return new String(decryptBytes(cipher, iv), StandardCharsets.UTF_8);
+        byte[] plain = decryptBytes(cipher, iv);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(plain))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new DecryptionException("wrong key or IV: the decrypted bytes are not UTF-8 text");
+        }
     }
 
+    /** Encrypts raw bytes (PKCS#7 padded, CTR); {@code iv == null} means the zero IV. */
     public byte[] encryptBytes(byte[] plaintext, byte[] iv) {
         BufferedBlockCipher cipher = newCipher(true, iv);
         byte[] out = new byte[cipher.getOutputSize(plaintext.length)];
@@ -87,9 +107,11 @@ public final class AesKey {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
+    /** Decrypts raw bytes and strips the PKCS#7 padding; {@code iv == null} means the zero IV. */
     public byte[] decryptBytes(byte[] ciphertext, byte[] iv) throws DecryptionException {
         if (ciphertext.length == 0 || ciphertext.length % IV_BYTES != 0) {
-            throw new DecryptionException("ciphertext length " + ciphertext.length + " is not a positive multiple of 16");
+            throw new DecryptionException(
+                    "ciphertext length " + ciphertext.length + " is not a positive multiple of 16");
         }
         BufferedBlockCipher cipher = newCipher(false, iv);
         byte[] out = new byte[cipher.getOutputSize(ciphertext.length)];
@@ -97,7 +119,7 @@ public final class AesKey {
         try {
             n += cipher.doFinal(out, n);
         } catch (InvalidCipherTextException e) {
-            throw new DecryptionException("wrong key or IV: padding check failed");
+            throw new DecryptionException("wrong key or IV, or corrupted ciphertext: the PKCS#7 padding check failed");
         }
         return Arrays.copyOf(out, n);
     }

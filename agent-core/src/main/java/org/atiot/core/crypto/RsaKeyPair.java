@@ -17,7 +17,11 @@ public final class RsaKeyPair {
     private final RsaPublicKey publicKey;
     private final RsaPrivateKey privateKey;
 
+    /** @throws IllegalArgumentException if the two halves do not belong together */
     public RsaKeyPair(RsaPublicKey publicKey, RsaPrivateKey privateKey) {
+        if (!privateKey.publicKey().equals(publicKey)) {
+            throw new IllegalArgumentException("the RSA public key does not belong to the private key");
+        }
         this.publicKey = publicKey;
         this.privateKey = privateKey;
     }

@@ -18,10 +18,12 @@ import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 public final class RsaPrivateKey {
     private final String base64;
     private final RSAPrivateCrtKeyParameters params;
+    private final RsaPublicKey publicKey;
 
     RsaPrivateKey(String base64, RSAPrivateCrtKeyParameters params) {
         this.base64 = base64;
         this.params = params;
+        this.publicKey = derivePublicKey(params);
     }
 
     public static RsaPrivateKey fromBase64(String pkcs8Base64) throws KeyFormatException {
@@ -35,7 +37,9 @@ public final class RsaPrivateKey {
         if (!(key instanceof RSAPrivateCrtKeyParameters)) {
             throw new KeyFormatException("private key is not an RSA (CRT) key");
         }
-        return new RsaPrivateKey(pkcs8Base64.trim(), (RSAPrivateCrtKeyParameters) key);
+        RSAPrivateCrtKeyParameters rsa = (RSAPrivateCrtKeyParameters) key;
+        RsaPublicKey.checkStrength(rsa.getModulus().bitLength(), "private");
+        return new RsaPrivateKey(pkcs8Base64.trim(), rsa);
     }
 
     /** The base64 PKCS#8 text, for writing key files only. */
@@ -43,8 +47,12 @@ public final class RsaPrivateKey {
         return base64;
     }
 
-    /** The matching public key, derived from the modulus and public exponent. */
+    /** The matching public key, derived from the modulus and public exponent (SPKI, as the SDKs encode it). */
     public RsaPublicKey publicKey() {
+        return publicKey;
+    }
+
+    private static RsaPublicKey derivePublicKey(RSAPrivateCrtKeyParameters params) {
         RSAKeyParameters pub = new RSAKeyParameters(false, params.getModulus(), params.getPublicExponent());
         try {
             String text = Base64s.encode(SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(pub).getEncoded());
@@ -56,6 +64,9 @@ public final class RsaPrivateKey {
 
     /** Decrypts RSAES-PKCS1-v1_5 base64 ciphertext to UTF-8 text. */
     public String decrypt(String ciphertextBase64) throws DecryptionException {
+        if (ciphertextBase64 == null) {
+            throw new DecryptionException("RSA ciphertext is missing");
+        }
         byte[] in;
         try {
             in = Base64s.decode(ciphertextBase64, "RSA ciphertext");
@@ -67,7 +78,8 @@ public final class RsaPrivateKey {
         try {
             return new String(cipher.processBlock(in, 0, in.length), StandardCharsets.UTF_8);
         } catch (InvalidCipherTextException | RuntimeException e) {
-            throw new DecryptionException("RSA decryption failed: not encrypted for this key, or corrupted");
+            throw new DecryptionException(
+                    "RSA decryption failed: the ciphertext was not made for this key, or is corrupted");
         }
     }
 

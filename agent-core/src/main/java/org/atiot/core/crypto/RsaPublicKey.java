@@ -33,7 +33,17 @@ public final class RsaPublicKey {
         if (!(key instanceof RSAKeyParameters) || key.isPrivate()) {
             throw new KeyFormatException("public key is not an RSA key");
         }
-        return new RsaPublicKey(spkiBase64.trim(), (RSAKeyParameters) key);
+        RSAKeyParameters rsa = (RSAKeyParameters) key;
+        checkStrength(rsa.getModulus().bitLength(), "public");
+        return new RsaPublicKey(spkiBase64.trim(), rsa);
+    }
+
+    /** Every SDK makes 2048-bit keys; anything weaker is refused rather than used. */
+    static void checkStrength(int modulusBits, String which) throws KeyFormatException {
+        if (modulusBits < RsaKeyPair.BITS) {
+            throw new KeyFormatException("RSA " + which + " key has a " + modulusBits + "-bit modulus; at least "
+                    + RsaKeyPair.BITS + " bits are required");
+        }
     }
 
     /** The exact base64 text, as published at {@code public:publickey@<atSign>}. */
@@ -45,7 +55,11 @@ public final class RsaPublicKey {
         return params.getModulus().bitLength();
     }
 
-    /** RSAES-PKCS1-v1_5 of the UTF-8 text (the SDKs encrypt the base64 text of an AES key). */
+    /**
+     * RSAES-PKCS1-v1_5 of the UTF-8 text (the SDKs encrypt the base64 text of an AES key), randomized, base64.
+     *
+     * @throws IllegalArgumentException if the text does not fit one block (245 bytes for a 2048-bit key)
+     */
     public String encrypt(String text) {
         AsymmetricBlockCipher cipher = new PKCS1Encoding(new RSABlindedEngine());
         cipher.init(true, new ParametersWithRandom(params, SecureRandoms.get()));

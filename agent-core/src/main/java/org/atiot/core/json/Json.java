@@ -15,12 +15,17 @@ import java.util.Map;
  * {@code String}, numbers {@code Long} when integral and in range, otherwise {@code Double}; booleans
  * {@code Boolean}; JSON null is Java {@code null}.
  *
- * <p>Hostile input is bounded: nesting is limited to {@value #MAX_DEPTH} levels and every error is a
- * {@link JsonException} carrying the character offset.
+ * <p>Hostile input is bounded: nesting is limited to {@value #MAX_DEPTH} levels, a number literal to
+ * {@value #MAX_NUMBER_LENGTH} characters (converting a huge literal costs quadratic time), numbers outside the
+ * {@code double} range and duplicate member names are refused, and every error is a {@link JsonException} carrying
+ * the character offset.
  */
 public final class Json {
     /** Deeper documents are rejected, so a crafted input cannot exhaust the stack. */
     public static final int MAX_DEPTH = 64;
+    /** Longer number literals are rejected; no value the agent exchanges needs more than a few dozen digits. */
+    public static final int MAX_NUMBER_LENGTH = 256;
+    private static final int MAX_NAME_IN_MESSAGE = 40;
 
     private final String text;
     private int pos;
@@ -168,10 +173,15 @@ public final class Json {
             if (peek() != '"') {
                 throw new JsonException("expected a quoted member name", pos);
             }
+            int keyStart = pos;
             String key = readString();
             skipWhitespace();
             expect(':');
             skipWhitespace();
+            // Readers disagree on which of two equal names wins, so a document with both is refused outright.
+            if (map.containsKey(key)) {
+                throw new JsonException("duplicate member name '" + shorten(key) + "'", keyStart);
+            }
             map.put(key, readValue(depth + 1));
             skipWhitespace();
             char c = next();
@@ -306,19 +316,29 @@ public final class Json {
                 pos++;
             }
         }
+        if (pos - start > MAX_NUMBER_LENGTH) {
+            throw new JsonException("number longer than " + MAX_NUMBER_LENGTH + " characters", start);
+        }
         String literal = text.substring(start, pos);
         if (integral && literal.length() <= 18) {
             return Long.parseLong(literal);
         }
         if (integral) {
-            BigDecimal big = new BigDecimal(literal);
             try {
-                return big.longValueExact();
+                return new BigDecimal(literal).longValueExact();
             } catch (ArithmeticException tooBig) {
-                return big.doubleValue();
+                // falls through to a double, like every JSON reader that has no big-integer type
             }
         }
-        return Double.parseDouble(literal);
+        double d = Double.parseDouble(literal);
+        if (Double.isInfinite(d)) {
+            throw new JsonException("number out of range", start);
+        }
+        return d;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= MAX_NAME_IN_MESSAGE ? s : s.substring(0, MAX_NAME_IN_MESSAGE) + "...";
     }
 
     private void expectWord(String word) throws JsonException {

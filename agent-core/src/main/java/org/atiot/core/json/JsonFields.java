@@ -14,7 +14,7 @@ public final class JsonFields {
         if (v instanceof String) {
             return (String) v;
         }
-        throw new JsonException("member '" + name + "' must be a string", 0);
+        throw new JsonException("member '" + name + "' " + (v == null ? "is missing" : "must be a string"));
     }
 
     /** An optional string member; JSON null and absence both give {@code null}. */
@@ -23,7 +23,7 @@ public final class JsonFields {
         if (v == null || v instanceof String) {
             return (String) v;
         }
-        throw new JsonException("member '" + name + "' must be a string", 0);
+        throw new JsonException("member '" + name + "' must be a string");
     }
 
     /** A required integral number member. */
@@ -32,7 +32,7 @@ public final class JsonFields {
         if (v instanceof Long) {
             return (Long) v;
         }
-        throw new JsonException("member '" + name + "' must be an integer", 0);
+        throw new JsonException("member '" + name + "' " + (v == null ? "is missing" : "must be an integer"));
     }
 
     /** An optional boolean member. */
@@ -44,7 +44,7 @@ public final class JsonFields {
         if (v instanceof Boolean) {
             return (Boolean) v;
         }
-        throw new JsonException("member '" + name + "' must be true or false", 0);
+        throw new JsonException("member '" + name + "' must be true or false");
     }
 
     /** An optional object member; absence gives {@code null}. */
@@ -54,7 +54,7 @@ public final class JsonFields {
         if (v == null || v instanceof Map) {
             return (Map<String, Object>) v;
         }
-        throw new JsonException("member '" + name + "' must be an object", 0);
+        throw new JsonException("member '" + name + "' must be an object");
     }
 
     /** An optional array member; absence gives {@code null}. */
@@ -64,6 +64,6 @@ public final class JsonFields {
         if (v == null || v instanceof List) {
             return (List<Object>) v;
         }
-        throw new JsonException("member '" + name + "' must be an array", 0);
+        throw new JsonException("member '" + name + "' must be an array");
     }
 }

@@ -14,6 +14,9 @@ import org.atiot.core.crypto.RsaKeyPair;
  * <p>{@link #toString()} never prints key material.
  */
 public final class AtKeys {
+    /** Enrollment ids are UUIDs; anything longer is refused. */
+    public static final int MAX_ENROLLMENT_ID_LENGTH = 128;
+
     private final AtSign atSign;
     private final RsaKeyPair pkam;
     private final RsaKeyPair encryption;
@@ -21,6 +24,11 @@ public final class AtKeys {
     private final AesKey apkamSymmetricKey;
     private final String enrollmentId;
 
+    /**
+     * @param apkamSymmetricKey APKAM-era only, else {@code null}
+     * @param enrollmentId      APKAM-era only, else {@code null}; see {@link #checkEnrollmentId(String)}
+     * @throws IllegalArgumentException if the enrollment id could not be sent in a {@code pkam:} command
+     */
     public AtKeys(AtSign atSign, RsaKeyPair pkam, RsaKeyPair encryption, AesKey selfEncryptionKey,
                   AesKey apkamSymmetricKey, String enrollmentId) {
         this.atSign = Objects.requireNonNull(atSign, "atSign");
@@ -28,7 +36,36 @@ public final class AtKeys {
         this.encryption = Objects.requireNonNull(encryption, "encryption");
         this.selfEncryptionKey = Objects.requireNonNull(selfEncryptionKey, "selfEncryptionKey");
         this.apkamSymmetricKey = apkamSymmetricKey;
+        if (enrollmentId != null) {
+            String problem = checkEnrollmentId(enrollmentId);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
         this.enrollmentId = enrollmentId;
+    }
+
+    /**
+     * Why {@code id} cannot be an enrollment id, or {@code null} when it can. It travels inside
+     * {@code pkam:enrollmentId:<id>:<signature>}, so separators, {@code @} and whitespace would corrupt the command.
+     */
+    public static String checkEnrollmentId(String id) {
+        if (id.isEmpty() || id.length() > MAX_ENROLLMENT_ID_LENGTH) {
+            return "enrollment id must be 1 to " + MAX_ENROLLMENT_ID_LENGTH + " characters long";
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c == ':' || c == '@' || c <= ' ' || c == 0x7f) {
+                return "enrollment id contains ':', '@', whitespace or a control character";
+            }
+        }
+        return null;
+    }
+
+    /** The same keys bound to the enrollment the server just created for them (APKAM onboarding). */
+    public AtKeys withEnrollmentId(String id) {
+        return new AtKeys(atSign, pkam, encryption, selfEncryptionKey, apkamSymmetricKey,
+                Objects.requireNonNull(id, "enrollment id"));
     }
 
     public AtSign atSign() {

@@ -2,18 +2,9 @@ package org.atiot.core.keys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.atiot.core.AtSign;
 import org.atiot.core.crypto.AesKey;
 import org.atiot.core.crypto.DecryptionException;
@@ -23,6 +14,7 @@ import org.atiot.core.crypto.RsaPrivateKey;
 import org.atiot.core.crypto.RsaPublicKey;
 import org.atiot.core.json.Json;
 import org.atiot.core.json.JsonException;
+import org.atiot.core.keys.internal.OwnerOnlyFiles;
 
 /**
  * Reads and writes {@code .atKeys} files, byte-compatible with the ones at_java, at_c and the Dart SDK write.
@@ -30,11 +22,17 @@ import org.atiot.core.json.JsonException;
  * <p>The file is one JSON object of strings. {@code selfEncryptionKey} is in the clear; the four {@code aes*} fields
  * hold each key's base64 text, PKCS#7-padded and AES-256-CTR encrypted under the self key with the all-zero IV, so
  * the encryption is deterministic. APKAM-era files add {@code apkamSymmetricKey} and {@code enrollmentId} in the
- * clear. Other fields (the Dart CLI's {@code "@alice"} copy of the self key) are ignored.
+ * clear. Other fields are ignored, except that the Dart CLI's {@code "@alice"} copy of the self key must name the
+ * atSign the file is read for.
  *
- * <p>We write at_c's compact layout and field order; writing the same keys twice gives identical bytes.
+ * <p>Writing uses at_c's layout: compact JSON, fields in the order pkam public, pkam private, encryption public,
+ * encryption private, self key, then the two APKAM fields when present, no trailing newline. For a legacy key set
+ * that is byte for byte the file at_c writes, and writing the same keys twice gives identical bytes.
  */
 public final class AtKeysFile {
+    /** Real files are about 6 KB; a bigger file is refused before it is read into memory. */
+    public static final int MAX_FILE_BYTES = 64 * 1024;
+
     static final String PKAM_PUBLIC = "aesPkamPublicKey";
     static final String PKAM_PRIVATE = "aesPkamPrivateKey";
     static final String ENCRYPT_PUBLIC = "aesEncryptPublicKey";
@@ -43,8 +41,7 @@ public final class AtKeysFile {
     static final String APKAM_SYMMETRIC = "apkamSymmetricKey";
     static final String ENROLLMENT_ID = "enrollmentId";
 
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    private static final String FILE_SUFFIX = "_key.atKeys";
 
     private AtKeysFile() {
     }
@@ -56,24 +53,37 @@ public final class AtKeysFile {
 
     /** {@code @alice_key.atKeys}. */
     public static String fileName(AtSign atSign) {
-        return atSign + "_key.atKeys";
+        return atSign + FILE_SUFFIX;
     }
 
     /** Reads a key file whose name follows the {@code @alice_key.atKeys} convention. */
     public static AtKeys read(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        int end = name.indexOf("_key.atKeys");
-        if (!name.startsWith("@") || end < 2) {
-            throw new KeyFileException("cannot tell the atSign from the file name " + name
-                    + "; name it @<atsign>_key.atKeys or give the atSign explicitly");
+        Path name = file.getFileName();
+        String text = name == null ? "" : name.toString();
+        int end = text.indexOf(FILE_SUFFIX);
+        if (!text.startsWith("@") || end < 2) {
+            throw new KeyFileException("cannot tell the atSign from the file name '" + text
+                    + "'; name it @<atsign>" + FILE_SUFFIX + " or give the atSign explicitly");
         }
-        return read(file, AtSign.of(name.substring(0, end)));
+        AtSign atSign;
+        try {
+            atSign = AtSign.of(text.substring(0, end));
+        } catch (IllegalArgumentException e) {
+            throw new KeyFileException("the file name '" + text + "' does not start with a valid atSign: "
+                    + e.getMessage());
+        }
+        return read(file, atSign);
     }
 
-    /** Reads {@code file} as the keys of {@code atSign}; refuses files that group or others may access. */
+    /**
+     * Reads {@code file} as the keys of {@code atSign}.
+     *
+     * @throws KeyFilePermissionException if group or others have any access to the file
+     * @throws KeyFileException           if the file is missing, too big, not JSON, or a field is missing or does
+     *                                    not decrypt; the message names the file and the field, never a value
+     */
     public static AtKeys read(Path file, AtSign atSign) throws IOException {
-        checkOwnerOnly(file);
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = OwnerOnlyFiles.readText(file, MAX_FILE_BYTES);
         try {
             return parse(text, atSign);
         } catch (KeyFileException e) {
@@ -87,39 +97,36 @@ public final class AtKeysFile {
         try {
             fields = Json.parseObject(json);
         } catch (JsonException e) {
-            throw new KeyFileException("not a .atKeys file: " + e.getMessage());
+            // The parser's message can quote a character of the document; key files are secret, so only the offset.
+            throw new KeyFileException("not a .atKeys file: malformed JSON"
+                    + (e.offset() >= 0 ? " at offset " + e.offset() : " (not an object)"));
         }
-        AesKey self;
-        try {
-            self = AesKey.fromBase64(required(fields, SELF_KEY));
-        } catch (KeyFormatException e) {
-            throw new KeyFileException("field " + SELF_KEY + ": " + e.getMessage());
-        }
+        checkOwner(fields, atSign);
+        AesKey self = aesKey(fields, SELF_KEY, required(fields, SELF_KEY));
         RsaPublicKey pkamPublic = RsaPublicKey.class.cast(decryptKey(fields, PKAM_PUBLIC, self, true));
         RsaPrivateKey pkamPrivate = RsaPrivateKey.class.cast(decryptKey(fields, PKAM_PRIVATE, self, false));
         RsaPublicKey encPublic = RsaPublicKey.class.cast(decryptKey(fields, ENCRYPT_PUBLIC, self, true));
         RsaPrivateKey encPrivate = RsaPrivateKey.class.cast(decryptKey(fields, ENCRYPT_PRIVATE, self, false));
         if (!pkamPrivate.publicKey().equals(pkamPublic)) {
-            throw new KeyFileException("field " + PKAM_PRIVATE + " does not match " + PKAM_PUBLIC);
+            throw new KeyFileException("field " + PKAM_PRIVATE + " does not belong to " + PKAM_PUBLIC);
         }
         if (!encPrivate.publicKey().equals(encPublic)) {
-            throw new KeyFileException("field " + ENCRYPT_PRIVATE + " does not match " + ENCRYPT_PUBLIC);
+            throw new KeyFileException("field " + ENCRYPT_PRIVATE + " does not belong to " + ENCRYPT_PUBLIC);
         }
-        AesKey apkam = null;
         String apkamText = optional(fields, APKAM_SYMMETRIC);
-        if (apkamText != null) {
-            try {
-                apkam = AesKey.fromBase64(apkamText);
-            } catch (KeyFormatException e) {
-                throw new KeyFileException("field " + APKAM_SYMMETRIC + ": " + e.getMessage());
+        AesKey apkam = apkamText == null ? null : aesKey(fields, APKAM_SYMMETRIC, apkamText);
+        String enrollmentId = optional(fields, ENROLLMENT_ID);
+        if (enrollmentId != null) {
+            String problem = AtKeys.checkEnrollmentId(enrollmentId);
+            if (problem != null) {
+                throw new KeyFileException("field " + ENROLLMENT_ID + ": " + problem);
             }
         }
-        String enrollmentId = optional(fields, ENROLLMENT_ID);
         return new AtKeys(atSign, new RsaKeyPair(pkamPublic, pkamPrivate), new RsaKeyPair(encPublic, encPrivate),
-                self, apkam, enrollmentId == null || enrollmentId.isBlank() ? null : enrollmentId);
+                self, apkam, enrollmentId);
     }
 
-    /** The file's JSON text for {@code keys}: compact, fixed field order, deterministic. */
+    /** The file's JSON text for {@code keys}: at_c's compact layout and field order, deterministic. */
     public static String toJson(AtKeys keys) {
         AesKey self = keys.selfEncryptionKey();
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -135,44 +142,36 @@ public final class AtKeysFile {
 
     /**
      * Writes {@code keys} to {@code file} atomically (temporary file, fsync, rename) with mode 0600; a missing parent
-     * directory is created with mode 0700.
+     * directory is created with mode 0700. An existing file is replaced.
      */
     public static void write(AtKeys keys, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
-        }
-        Path temp = dir.resolve("." + file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            channel.write(StandardCharsets.UTF_8.encode(toJson(keys)));
-            channel.force(true);
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        OwnerOnlyFiles.writeAtomically(file, toJson(keys).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The Dart CLI stores the self key under the atSign's own name; any such field must be ours. */
+    private static void checkOwner(Map<String, Object> fields, AtSign atSign) throws KeyFileException {
+        for (String name : fields.keySet()) {
+            if (!name.startsWith("@")) {
+                continue;
+            }
+            AtSign owner;
+            try {
+                owner = AtSign.of(name);
+            } catch (IllegalArgumentException notAnAtSign) {
+                continue;
+            }
+            if (!owner.equals(atSign)) {
+                throw new KeyFileException("this is the key file of " + owner + ", not of " + atSign
+                        + "; use the file of " + atSign + " or name the right atSign");
+            }
         }
     }
 
-    private static void checkOwnerOnly(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new KeyFileException("key file not found: " + file);
-        }
-        Set<PosixFilePermission> perms;
+    private static AesKey aesKey(Map<String, Object> fields, String name, String text) throws KeyFileException {
         try {
-            perms = Files.getPosixFilePermissions(file);
-        } catch (UnsupportedOperationException notPosix) {
-            return; // no POSIX modes on this file system; nothing to check
-        }
-        Set<PosixFilePermission> extra = EnumSet.copyOf(perms);
-        extra.removeAll(OWNER_ONLY);
-        extra.remove(PosixFilePermission.OWNER_EXECUTE);
-        if (!extra.isEmpty()) {
-            throw new KeyFilePermissionException("key file " + file + " is accessible by other users (mode "
-                    + PosixFilePermissions.toString(perms) + "); fix it with: chmod 600 " + file);
+            return AesKey.fromBase64(text);
+        } catch (KeyFormatException e) {
+            throw new KeyFileException("field " + name + " is not a base64 AES-256 key");
         }
     }
 
@@ -182,7 +181,7 @@ public final class AtKeysFile {
         try {
             text = self.decrypt(required(fields, name), AesKey.zeroIv());
         } catch (DecryptionException e) {
-            throw new KeyFileException("field " + name + " does not decrypt with the file's selfEncryptionKey");
+            throw new KeyFileException("field " + name + " does not decrypt with the file's " + SELF_KEY);
         }
         try {
             return isPublic ? RsaPublicKey.fromBase64(text) : RsaPrivateKey.fromBase64(text);
@@ -193,8 +192,11 @@ public final class AtKeysFile {
 
     private static String required(Map<String, Object> fields, String name) throws KeyFileException {
         Object v = fields.get(name);
+        if (v == null) {
+            throw new KeyFileException("field " + name + " is missing");
+        }
         if (!(v instanceof String) || ((String) v).isBlank()) {
-            throw new KeyFileException("field " + name + " is missing or not a string");
+            throw new KeyFileException("field " + name + " must be a non-empty string");
         }
         return (String) v;
     }
@@ -202,8 +204,9 @@ public final class AtKeysFile {
     private static String optional(Map<String, Object> fields, String name) throws KeyFileException {
         Object v = fields.get(name);
         if (v != null && !(v instanceof String)) {
-            throw new KeyFileException("field " + name + " is not a string");
+            throw new KeyFileException("field " + name + " must be a string");
         }
-        return (String) v;
+        String s = (String) v;
+        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -14,10 +14,12 @@ import org.atiot.core.json.Json;
 
 /**
  * The interop vectors made by the real at_java and at_c SDKs, read from the shared notes beside the project at test
- * time (system property {@code atiot.shared.dir}, set by the build). Values are never copied into test code.
+ * time (system property {@code atiot.shared.dir}, set by the build; else {@code ../shared} next to the project root).
+ * Values are never copied into test code, so another file of the same format can be substituted.
  */
 final class InteropVectors {
     static final String FILE = "vectors/atplatform-vectors.json";
+    static final String SHARED_DIR_PROPERTY = "atiot.shared.dir";
 
     private final Map<String, Object> root;
 
@@ -25,33 +27,43 @@ final class InteropVectors {
         this.root = root;
     }
 
+    /** Loads the file, failing (never skipping) when it is missing. */
     static InteropVectors load() throws Exception {
         Path file = sharedDir().resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            fail("interop vectors not found at " + file + " (set -Datiot.shared.dir to the shared notes folder)");
+            fail("interop vectors not found at " + file + "; set -D" + SHARED_DIR_PROPERTY
+                    + "=<folder holding " + FILE + ">");
         }
         return new InteropVectors(Json.parseObject(Files.readString(file, StandardCharsets.UTF_8)));
     }
 
     private static Path sharedDir() {
-        String configured = System.getProperty("atiot.shared.dir");
+        String configured = System.getProperty(SHARED_DIR_PROPERTY);
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("shared"))) {
-            dir = dir.getParent();
-        }
-        return dir == null ? Path.of("..", "shared") : dir.resolve("shared");
+        return projectRoot().resolve("..").resolve("shared").normalize();
     }
 
-    /** Every entry of a group; a group must hold at least one. */
+    /** The outermost directory holding a pom.xml, walking up from where the tests run. */
+    private static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        Path root = dir;
+        while (dir != null && Files.isRegularFile(dir.resolve("pom.xml"))) {
+            root = dir;
+            dir = dir.getParent();
+        }
+        return root;
+    }
+
+    /** Every entry of a group; a group must exist and hold at least one entry, each an object. */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> group(String name) {
         Object g = root.get(name);
         assertTrue(g instanceof List, "vectors file has no group '" + name + "'");
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Object e : (List<Object>) g) {
+            assertTrue(e instanceof Map, "group '" + name + "' holds a non-object entry");
             entries.add((Map<String, Object>) e);
         }
         assertFalse(entries.isEmpty(), "vectors group '" + name + "' is empty");
@@ -64,6 +76,13 @@ final class InteropVectors {
         return (String) v;
     }
 
+    /** A string field, or {@code null} when absent or JSON null. */
+    static String optText(Map<String, Object> entry, String field) {
+        Object v = entry.get(field);
+        assertTrue(v == null || v instanceof String, "entry " + entry.get("id") + ": '" + field + "' is not a string");
+        return (String) v;
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> object(Map<String, Object> entry, String field) {
         Object v = entry.get(field);
@@ -71,7 +90,7 @@ final class InteropVectors {
         return (Map<String, Object>) v;
     }
 
-    /** A field whose name starts with {@code prefix} (the file annotates some names, e.g. "enrollmentId (…)"). */
+    /** A field whose name is {@code prefix} or starts with it plus a space (the file annotates some names). */
     static String textByPrefix(Map<String, Object> entry, String prefix) {
         for (Map.Entry<String, Object> e : entry.entrySet()) {
             if ((e.getKey().equals(prefix) || e.getKey().startsWith(prefix + " ")) && e.getValue() instanceof String) {

@@ -1,0 +1,2 @@
+/** File formats of the control plane's persistent state. Not API. */
+package org.atiot.agent.control.internal;
