@@ -5,7 +5,9 @@ import java.io.StringWriter;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.nio.file.NoSuchFileException;
+import org.atiot.agent.config.ConfigException;
 import org.atiot.core.keys.KeyFileException;
+import org.atiot.core.protocol.AtServerErrorException;
 
 /** Turns an exception into one line for a person and the matching exit code. */
 final class Failures {
@@ -40,8 +42,14 @@ final class Failures {
         if (e instanceof ConnectException) {
             return ExitCode.UNREACHABLE;
         }
-        if (e instanceof KeyFileException) {
+        if (e instanceof KeyFileException || e instanceof ConfigException) {
             return ExitCode.CONFIG;
+        }
+        if (e instanceof AtServerErrorException.AtAuthenticationException) {
+            return ExitCode.AUTH;
+        }
+        if (e instanceof AtServerErrorException.AtServerNotFoundException) {
+            return ExitCode.UNREACHABLE;
         }
         return ExitCode.FAILED;
     }

@@ -8,6 +8,7 @@ final class Verbs {
     }
 
     static List<Command> all() {
-        return List.of(new KeysCommand());
+        return List.of(new WatchCommand(), new SendCommand(), new StatusCommand(), new KeysCommand(),
+                new PlatformCommand());
     }
 }

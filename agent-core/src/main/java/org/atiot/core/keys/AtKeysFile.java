@@ -14,7 +14,7 @@ import org.atiot.core.crypto.RsaPrivateKey;
 import org.atiot.core.crypto.RsaPublicKey;
 import org.atiot.core.json.Json;
 import org.atiot.core.json.JsonException;
-import org.atiot.core.keys.internal.OwnerOnlyFiles;
+import org.atiot.core.io.OwnerOnlyFiles;
 
 /**
  * Reads and writes {@code .atKeys} files, byte-compatible with the ones at_java, at_c and the Dart SDK write.

@@ -1,7 +1,10 @@
 package org.atiot.platform.pki;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.atiot.core.io.OwnerOnlyFiles;
 
 /** A certificate issued by a {@link LocalCa}, with its private key, both as PEM. */
 public final class IssuedCertificate {
@@ -27,8 +30,9 @@ public final class IssuedCertificate {
 
     /** Writes the certificate (0644) and the key (0600). */
     public void writeTo(Path certPem, Path keyPem) throws IOException {
-        OwnerOnly.writePublic(certPem, certificatePem);
-        OwnerOnly.write(keyPem, privateKeyPem);
+        Files.createDirectories(certPem.toAbsolutePath().getParent());
+        Files.writeString(certPem, certificatePem, StandardCharsets.US_ASCII);
+        OwnerOnlyFiles.writeAtomically(keyPem, privateKeyPem.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

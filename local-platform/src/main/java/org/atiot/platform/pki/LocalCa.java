@@ -3,6 +3,7 @@ package org.atiot.platform.pki;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import org.atiot.core.crypto.RsaKeyPair;
 import org.atiot.core.crypto.SecureRandoms;
+import org.atiot.core.io.OwnerOnlyFiles;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -136,8 +138,9 @@ public final class LocalCa {
 
     /** Writes the certificate (0644) and the key (0600). */
     public void writeTo(Path certPem, Path keyPem) throws IOException {
-        OwnerOnly.writePublic(certPem, certificatePem());
-        OwnerOnly.write(keyPem, privateKeyPem());
+        Files.createDirectories(certPem.toAbsolutePath().getParent());
+        Files.writeString(certPem, certificatePem(), StandardCharsets.US_ASCII);
+        OwnerOnlyFiles.writeAtomically(keyPem, privateKeyPem().getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.atiot.core.keys.internal;
+package org.atiot.core.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,0 +1,60 @@
+package org.atiot.agent.runtime;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.atiot.agent.commands.ControlledActuator;
+import org.atiot.agent.scheduler.SensorReader;
+import org.atiot.core.AtSign;
+
+/**
+ * The hardware the agent drives, already opened: sensors with their intervals, actuators with the atSigns allowed
+ * to command them, and how to put every actuator in its safe state. Made from the configuration by the HAL layer.
+ */
+public final class Device implements AutoCloseable {
+    /** An actuator with its allow-list and safe state. */
+    public interface Actuator extends ControlledActuator {
+        Set<AtSign> allowed();
+
+        void applySafeState();
+    }
+
+    private final Map<SensorReader, Duration> sensors;
+    private final List<Actuator> actuators;
+    private final AutoCloseable resources;
+
+    public Device(Map<SensorReader, Duration> sensors, List<Actuator> actuators, AutoCloseable resources) {
+        this.sensors = new LinkedHashMap<>(sensors);
+        this.actuators = List.copyOf(actuators);
+        this.resources = resources;
+    }
+
+    public Map<SensorReader, Duration> sensors() {
+        return sensors;
+    }
+
+    public List<Actuator> actuators() {
+        return actuators;
+    }
+
+    /** Every actuator to its safe state; one failing actuator does not stop the others. */
+    public void applySafeState() {
+        for (Actuator a : actuators) {
+            try {
+                a.applySafeState();
+            } catch (RuntimeException e) {
+                org.tinylog.Logger.error("actuator {} could not reach its safe state: {}", a.id(), e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        applySafeState();
+        if (resources != null) {
+            resources.close();
+        }
+    }
+}
