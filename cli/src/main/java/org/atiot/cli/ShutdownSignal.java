@@ -22,6 +22,11 @@ final class ShutdownSignal {
         stop.await();
     }
 
+    /** Waits for a signal or until {@code limit} has passed, whichever comes first. */
+    void awaitAtMost(java.time.Duration limit) throws InterruptedException {
+        stop.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** For verbs that end by themselves (demo timeout, send). */
     void trigger() {
         stop.countDown();

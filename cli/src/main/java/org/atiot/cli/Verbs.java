@@ -8,7 +8,7 @@ final class Verbs {
     }
 
     static List<Command> all() {
-        return List.of(new WatchCommand(), new SendCommand(), new StatusCommand(), new KeysCommand(),
+        return List.of(new DemoCommand(), new RunCommand(), new WatchCommand(), new SendCommand(), new StatusCommand(), new KeysCommand(),
                 new PlatformCommand());
     }
 }

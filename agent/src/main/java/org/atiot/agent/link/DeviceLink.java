@@ -54,6 +54,7 @@ public final class DeviceLink implements AutoCloseable {
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(1);
     static final String COMMAND_MONITOR_REGEX = "command\\.atiot";
     private static final Duration SHARED_KEY_TTR = Duration.ofDays(1);
+    private static final Duration AWAIT_SLICE = Duration.ofMillis(500);
 
     private final Options o;
     private final Thread thread;
@@ -61,6 +62,7 @@ public final class DeviceLink implements AutoCloseable {
     private final Object wake = new Object();
     private final Random jitter = new Random();
     private final Map<AtSign, RsaPublicKey> recipientKeys = new ConcurrentHashMap<>();
+    private final Map<AtSign, String> recipientCopies = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
@@ -197,15 +199,20 @@ public final class DeviceLink implements AutoCloseable {
                 dropped.incrementAndGet();
             }
             o.queue.acknowledge(head.sequence());
-            sent.incrementAndGet();
             lastAckEpochMillis = o.clock.millis();
+            if (sent.incrementAndGet() == 1) {
+                ProcessHandle.current().info().startInstant().ifPresent(started -> Logger.info(
+                        "first entry acknowledged by the atServer {} ms after the process started",
+                        java.time.Duration.between(started, java.time.Instant.now()).toMillis()));
+            }
             heartbeatIfQuiet(c);
         }
     }
 
     private NotifyRequest request(AtClient c, OutboxEntry e) throws IOException {
         RsaPublicKey recipientKey = recipientPublicKey(c, e.recipient());
-        String copy = o.recipientKeys.keyFor(e.recipient()).copyFor(recipientKey);
+        // one copy per recipient and run, as published at @recipient:shared_key@device: receivers decrypt it once
+        String copy = recipientCopies.get(e.recipient());
         Metadata meta = Metadata.builder().isEncrypted(true).sharedKeyEnc(copy)
                 .pubKeyCS(Digests.publicKeyChecksum(recipientKey.base64())).ivNonce(e.ivNonce()).build();
         return NotifyRequest.builder(o.keys.atSign(), e.recipient(), e.keyName()).id(e.id()).ttln(o.ttln)
@@ -231,15 +238,19 @@ public final class DeviceLink implements AutoCloseable {
         AtSign me = o.keys.atSign();
         c.update(AtKey.self("shared_key." + recipient.withoutPrefix(), me), o.recipientKeys.ownCopy(recipient),
                 Metadata.NONE);
-        c.update(AtKey.shared("shared_key", me, recipient), o.recipientKeys.keyFor(recipient).copyFor(key),
+        String copy = o.recipientKeys.keyFor(recipient).copyFor(key);
+        c.update(AtKey.shared("shared_key", me, recipient), copy,
                 Metadata.builder().ttrSeconds(SHARED_KEY_TTR.toSeconds()).build());
+        recipientCopies.put(recipient, copy);
         recipientKeys.put(recipient, key);
         return key;
     }
 
     private boolean awaitEntries() throws IOException {
         try {
-            return o.queue.awaitEntries(o.heartbeat.dividedBy(4));
+            // short slices: close() must not wait long, and it cannot interrupt us (that would close the queue's
+            // file channel under the agent)
+            return o.queue.awaitEntries(AWAIT_SLICE.compareTo(o.heartbeat) < 0 ? AWAIT_SLICE : o.heartbeat);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("link interrupted");
@@ -345,7 +356,6 @@ public final class DeviceLink implements AutoCloseable {
         if (c != null) {
             c.close();
         }
-        thread.interrupt();
         try {
             thread.join(5000);
         } catch (InterruptedException e) {

@@ -76,7 +76,15 @@ public final class OperatorSession implements AutoCloseable {
 
     /** Sends a command to a device's actuator; returns the command id its acknowledgement will carry. */
     public String send(AtSign device, String actuator, double value, Duration lifetime) throws IOException {
-        CommandRequest request = CommandRequest.create(actuator, value, clock.instant(), lifetime);
+        return send(device, CommandRequest.create(actuator, value, clock.instant(), lifetime));
+    }
+
+    /** Sends a prepared command (the same request twice is a replay the device must refuse). */
+    public String send(AtSign device, CommandRequest request) throws IOException {
+        Duration lifetime = Duration.between(clock.instant(), request.expiresAt());
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            lifetime = Duration.ofMinutes(1); // the notification outlives the command so the device can refuse it
+        }
         RsaPublicKey deviceKey = devicePublicKey(device);
         EncryptedValue encrypted = commandKey.encryptFor(request.toJson(), deviceKey, null);
         Metadata meta = Metadata.builder().isEncrypted(true).sharedKeyEnc(encrypted.sharedKeyEnc())

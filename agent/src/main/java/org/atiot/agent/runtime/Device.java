@@ -15,10 +15,14 @@ import org.atiot.core.AtSign;
  */
 public final class Device implements AutoCloseable {
     /** An actuator with its allow-list and safe state. */
-    public interface Actuator extends ControlledActuator {
+    public interface Actuator extends ControlledActuator, AutoCloseable {
         Set<AtSign> allowed();
 
         void applySafeState();
+
+        /** Safe state, then release: the last thing done with the actuator. */
+        @Override
+        void close();
     }
 
     private final Map<SensorReader, Duration> sensors;
@@ -41,9 +45,13 @@ public final class Device implements AutoCloseable {
 
     /** Every actuator to its safe state; one failing actuator does not stop the others. */
     public void applySafeState() {
+        forEachActuator(Actuator::applySafeState);
+    }
+
+    private void forEachActuator(java.util.function.Consumer<Actuator> action) {
         for (Actuator a : actuators) {
             try {
-                a.applySafeState();
+                action.accept(a);
             } catch (RuntimeException e) {
                 org.tinylog.Logger.error("actuator {} could not reach its safe state: {}", a.id(), e.getMessage());
             }
@@ -52,7 +60,7 @@ public final class Device implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        applySafeState();
+        forEachActuator(Actuator::close);
         if (resources != null) {
             resources.close();
         }

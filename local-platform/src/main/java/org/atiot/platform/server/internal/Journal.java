@@ -63,11 +63,20 @@ final class Journal implements AutoCloseable {
     }
 
     synchronized void append(Map<String, Object> record) throws IOException {
+        append(record, true);
+    }
+
+    /**
+     * Appends without forcing when {@code durable} is false: for records whose loss in a power cut only repeats
+     * work (a delivery status: the notification is then delivered again under the same id). The next durable
+     * append forces them too.
+     */
+    synchronized void append(Map<String, Object> record, boolean durable) throws IOException {
         ByteBuffer line = ByteBuffer.wrap(encode(record));
         while (line.hasRemaining()) {
             channel.write(line);
         }
-        if (force) {
+        if (force && durable) {
             channel.force(false);
         }
         records++;

@@ -38,6 +38,12 @@ final class NotificationStore implements AutoCloseable {
         for (Map<String, Object> r : records) {
             if (r.containsKey("removed")) {
                 store.byId.remove((String) r.get("removed"));
+            } else if (r.containsKey("statusOf")) {
+                NotificationRecord n = store.byId.get((String) r.get("statusOf"));
+                if (n != null) {
+                    n.status = (String) r.get("status");
+                    n.retryCount = ((Long) r.get("retries")).intValue();
+                }
             } else {
                 NotificationRecord n = NotificationRecord.fromRecord(r);
                 store.byId.put(n.id, n);
@@ -90,7 +96,11 @@ final class NotificationStore implements AutoCloseable {
     /** Records a delivery attempt's outcome. */
     synchronized void updateStatus(NotificationRecord n, String status) throws IOException {
         n.status = status;
-        journal.append(n.toRecord());
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("statusOf", n.id);
+        r.put("status", status);
+        r.put("retries", (long) n.retryCount);
+        journal.append(r, false); // lost in a power cut = delivered again under the same id
     }
 
     synchronized String status(String id) {

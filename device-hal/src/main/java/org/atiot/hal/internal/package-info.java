@@ -1,0 +1,2 @@
+/** Implementation details of the HAL; not API. */
+package org.atiot.hal.internal;

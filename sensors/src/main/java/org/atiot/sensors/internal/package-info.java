@@ -1,0 +1,2 @@
+/** Implementation details shared by drivers; not API. */
+package org.atiot.sensors.internal;
