@@ -2,13 +2,13 @@ package org.atiot.hal;
 
 /** A digital output pin (BCM numbering). */
 public interface GpioOutput extends AutoCloseable {
-  int pin();
+    int pin();
 
-  void set(boolean high);
+    void set(boolean high);
 
-  /** The level last driven. */
-  boolean isHigh();
+    /** The level last driven. */
+    boolean isHigh();
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

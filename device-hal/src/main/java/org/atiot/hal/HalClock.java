@@ -8,20 +8,20 @@ import java.time.Instant;
  * JDK directly, so a simulated world can run its physics and timing without real waiting.
  */
 public interface HalClock {
-  /** Wall-clock time, for reading timestamps. */
-  Instant now();
+    /** Wall-clock time, for reading timestamps. */
+    Instant now();
 
-  /** Monotonic nanoseconds, for intervals. Only differences are meaningful. */
-  long nanoTime();
+    /** Monotonic nanoseconds, for intervals. Only differences are meaningful. */
+    long nanoTime();
 
-  /**
-   * Waits for the given time. An interrupt re-sets the thread's interrupt flag and ends in a
-   * {@link HalException}, so a shutting-down agent is not held up by a driver.
-   */
-  void sleep(Duration duration);
+    /**
+     * Waits for the given time. An interrupt re-sets the thread's interrupt flag and ends in a
+     * {@link HalException}, so a shutting-down agent is not held up by a driver.
+     */
+    void sleep(Duration duration);
 
-  /** The real system clock. */
-  static HalClock system() {
-    return org.atiot.hal.internal.SystemHalClock.INSTANCE;
-  }
+    /** The real system clock. */
+    static HalClock system() {
+        return org.atiot.hal.internal.SystemHalClock.INSTANCE;
+    }
 }

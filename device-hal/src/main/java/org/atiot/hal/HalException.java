@@ -6,13 +6,13 @@ package org.atiot.hal;
  * to check or change.
  */
 public class HalException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public HalException(String message) {
-    super(message);
-  }
+    public HalException(String message) {
+        super(message);
+    }
 
-  public HalException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public HalException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -2,14 +2,14 @@ package org.atiot.hal;
 
 /** A PWM channel. Duty is in percent (0..100), frequency in hertz. */
 public interface PwmOutput extends AutoCloseable {
-  int channel();
+    int channel();
 
-  void set(double dutyPercent, int frequencyHz);
+    void set(double dutyPercent, int frequencyHz);
 
-  double dutyPercent();
+    double dutyPercent();
 
-  int frequencyHz();
+    int frequencyHz();
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

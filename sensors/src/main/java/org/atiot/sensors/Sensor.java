@@ -5,14 +5,14 @@ package org.atiot.sensors;
  * next call tries again (re-initialising the chip when needed). Not thread-safe; read from one thread.
  */
 public interface Sensor extends AutoCloseable {
-  String id();
+    String id();
 
-  /** The configuration type name, such as {@code bme280}. */
-  String type();
+    /** The configuration type name, such as {@code bme280}. */
+    String type();
 
-  Reading read();
+    Reading read();
 
-  /** Releases what the sensor holds; the owning {@code HalContext} closes the hardware itself. */
-  @Override
-  default void close() {}
+    /** Releases what the sensor holds; the owning {@code HalContext} closes the hardware itself. */
+    @Override
+    default void close() {}
 }

@@ -16,18 +16,18 @@ import java.util.Objects;
  * }</pre>
  */
 public record SensorSpec(String type, String id, Map<String, Object> params) {
-  public SensorSpec {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(id, "id");
-    params = Map.copyOf(params);
-  }
+    public SensorSpec {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(id, "id");
+        params = Map.copyOf(params);
+    }
 
-  public static SensorSpec of(String type, String id, Map<String, Object> params) {
-    return new SensorSpec(type, id, params);
-  }
+    public static SensorSpec of(String type, String id, Map<String, Object> params) {
+        return new SensorSpec(type, id, params);
+    }
 
-  /** How this sensor is named in error messages. */
-  public String label() {
-    return "sensor \"" + id + "\" (" + type + ")";
-  }
+    /** How this sensor is named in error messages. */
+    public String label() {
+        return "sensor \"" + id + "\" (" + type + ")";
+    }
 }

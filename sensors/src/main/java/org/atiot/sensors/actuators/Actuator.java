@@ -5,34 +5,34 @@ package org.atiot.sensors.actuators;
  * also calls {@link #applySafeState()} when its connection has been lost for too long. Thread-safe.
  */
 public interface Actuator extends AutoCloseable {
-  String id();
+    String id();
 
-  ActuatorKind kind();
+    ActuatorKind kind();
 
-  ActuatorState state();
+    ActuatorState state();
 
-  /**
-   * Drives the output to {@code value}. Applying the current value again is accepted and does not count as a
-   * switch.
-   *
-   * @return the state after the change
-   * @throws ActuationException if out of range, too soon after the last change, or the hardware failed
-   */
-  ActuatorState apply(double value) throws ActuationException;
+    /**
+     * Drives the output to {@code value}. Applying the current value again is accepted and does not count as a
+     * switch.
+     *
+     * @return the state after the change
+     * @throws ActuationException if out of range, too soon after the last change, or the hardware failed
+     */
+    ActuatorState apply(double value) throws ActuationException;
 
-  /**
-   * Drives the configured safe state now, ignoring the minimum switching interval: safety comes before
-   * protecting the load. A hardware failure is logged and reported in the returned state's {@code safe} flag.
-   */
-  ActuatorState applySafeState();
+    /**
+     * Drives the configured safe state now, ignoring the minimum switching interval: safety comes before
+     * protecting the load. A hardware failure is logged and reported in the returned state's {@code safe} flag.
+     */
+    ActuatorState applySafeState();
 
-  double minValue();
+    double minValue();
 
-  double maxValue();
+    double maxValue();
 
-  double safeValue();
+    double safeValue();
 
-  /** Applies the safe state. The owning {@code HalContext} releases the pin afterwards. */
-  @Override
-  void close();
+    /** Applies the safe state. The owning {@code HalContext} releases the pin afterwards. */
+    @Override
+    void close();
 }

@@ -17,13 +17,13 @@ import java.util.Objects;
  * }</pre>
  */
 public record ActuatorSpec(String type, String id, Map<String, Object> params) {
-  public ActuatorSpec {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(id, "id");
-    params = Map.copyOf(params);
-  }
+    public ActuatorSpec {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(id, "id");
+        params = Map.copyOf(params);
+    }
 
-  public String label() {
-    return "actuator \"" + id + "\" (" + type + ")";
-  }
+    public String label() {
+        return "actuator \"" + id + "\" (" + type + ")";
+    }
 }

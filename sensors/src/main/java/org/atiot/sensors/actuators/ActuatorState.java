@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param switchCount how many times the output changed since start
  */
 public record ActuatorState(String actuatorId, double value, Instant changedAt, boolean safe, long switchCount) {
-  public ActuatorState {
-    Objects.requireNonNull(actuatorId, "actuatorId");
-    Objects.requireNonNull(changedAt, "changedAt");
-  }
+    public ActuatorState {
+        Objects.requireNonNull(actuatorId, "actuatorId");
+        Objects.requireNonNull(changedAt, "changedAt");
+    }
 }

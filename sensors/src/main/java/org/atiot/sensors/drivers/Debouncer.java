@@ -6,48 +6,48 @@ package org.atiot.sensors.drivers;
  * current one. Thread-safe (edges arrive on a provider thread).
  */
 final class Debouncer {
-  private final long debounceNanos;
-  private boolean rawLevel;
-  private long rawSince;
-  private boolean stableLevel;
-  private long edges;
-  private long risingEdges;
+    private final long debounceNanos;
+    private boolean rawLevel;
+    private long rawSince;
+    private boolean stableLevel;
+    private long edges;
+    private long risingEdges;
 
-  Debouncer(boolean initialLevel, long nowNanos, long debounceNanos) {
-    this.debounceNanos = debounceNanos;
-    this.rawLevel = initialLevel;
-    this.stableLevel = initialLevel;
-    this.rawSince = nowNanos;
-  }
-
-  synchronized void onRawEdge(boolean level, long atNanos) {
-    settle(atNanos);
-    if (level != rawLevel) {
-      rawLevel = level;
-      rawSince = atNanos;
+    Debouncer(boolean initialLevel, long nowNanos, long debounceNanos) {
+        this.debounceNanos = debounceNanos;
+        this.rawLevel = initialLevel;
+        this.stableLevel = initialLevel;
+        this.rawSince = nowNanos;
     }
-  }
 
-  /** Commits the raw level if it has held for the debounce time by {@code nowNanos}. */
-  synchronized void settle(long nowNanos) {
-    if (rawLevel != stableLevel && nowNanos - rawSince >= debounceNanos) {
-      stableLevel = rawLevel;
-      edges++;
-      if (stableLevel) {
-        risingEdges++;
-      }
+    synchronized void onRawEdge(boolean level, long atNanos) {
+        settle(atNanos);
+        if (level != rawLevel) {
+            rawLevel = level;
+            rawSince = atNanos;
+        }
     }
-  }
 
-  synchronized boolean stableLevel() {
-    return stableLevel;
-  }
+    /** Commits the raw level if it has held for the debounce time by {@code nowNanos}. */
+    synchronized void settle(long nowNanos) {
+        if (rawLevel != stableLevel && nowNanos - rawSince >= debounceNanos) {
+            stableLevel = rawLevel;
+            edges++;
+            if (stableLevel) {
+                risingEdges++;
+            }
+        }
+    }
 
-  synchronized long edges() {
-    return edges;
-  }
+    synchronized boolean stableLevel() {
+        return stableLevel;
+    }
 
-  synchronized long risingEdges() {
-    return risingEdges;
-  }
+    synchronized long edges() {
+        return edges;
+    }
+
+    synchronized long risingEdges() {
+        return risingEdges;
+    }
 }
