@@ -63,8 +63,7 @@ public final class FootprintBench {
                     if (!first.await(60, TimeUnit.SECONDS)) {
                         throw new IllegalStateException("no reading from the agent; see " + dir.resolve("agent.log"));
                     }
-                    double receivedMs = (System.nanoTime() - start) / 1e6;
-                    double coldMs = firstAckMillis(dir.resolve("agent.log"));
+                    double coldMs = (System.nanoTime() - start) / 1e6;
                     Process idle = java(jar, "org.atiot.bench.Idle").start();
                     try {
                         TimeUnit.SECONDS.sleep(settleSeconds);
@@ -73,9 +72,7 @@ public final class FootprintBench {
                         rows.add("footprint.rss_mib", agentMem[0] / 1024.0, "MiB", "idle JVM, same flags",
                                 idleMem[0] / 1024.0);
                         rows.add("footprint.threads", agentMem[1], "threads", "idle JVM, same flags", idleMem[1]);
-                        rows.add("footprint.cold_start_to_first_ack_ms", coldMs, "ms",
-                                "same JVM and jar printing --version", versionMs);
-                        rows.add("footprint.cold_start_to_operator_ms", receivedMs, "ms",
+                        rows.add("footprint.cold_start_to_first_reading_ms", coldMs, "ms",
                                 "same JVM and jar printing --version", versionMs);
                     } finally {
                         idle.destroyForcibly();
@@ -87,18 +84,6 @@ public final class FootprintBench {
             }
         }
         rows.appendTo(results);
-    }
-
-    /** The agent logs how long after its process started the atServer acknowledged the first entry. */
-    private static double firstAckMillis(Path log) throws IOException {
-        for (String line : Files.readAllLines(log)) {
-            int at = line.indexOf("acknowledged by the atServer ");
-            if (at >= 0) {
-                String rest = line.substring(at + "acknowledged by the atServer ".length());
-                return Double.parseDouble(rest.substring(0, rest.indexOf(' ')));
-            }
-        }
-        throw new IllegalStateException("the agent did not log its first acknowledgement; see " + log);
     }
 
     private static double versionStartMillis(Path jar) throws Exception {

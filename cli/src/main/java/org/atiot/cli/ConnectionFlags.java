@@ -41,6 +41,11 @@ final class ConnectionFlags {
         } else {
             keys = as == null ? AtKeysFile.read(Path.of(keysPath)) : AtKeysFile.read(Path.of(keysPath), parseAtSign(as));
         }
+        return new ConnectionFlags(keys, clientOptions(args));
+    }
+
+    /** Where to connect and what to trust, without an identity (e.g. a device asking to enroll). */
+    static AtClientOptions clientOptions(Args args) throws IOException, UsageException {
         HostAndPort directory;
         try {
             directory = HostAndPort.parse(args.option("directory", DirectoryClient.PRODUCTION.toString()));
@@ -48,9 +53,8 @@ final class ConnectionFlags {
             throw new UsageException("--directory: " + e.getMessage());
         }
         String ca = args.option("ca", null);
-        AtClientOptions options = AtClientOptions.builder(TlsTrust.systemPlus(ca == null ? null : Path.of(ca)))
-                .directory(directory).build();
-        return new ConnectionFlags(keys, options);
+        return AtClientOptions.builder(TlsTrust.systemPlus(ca == null ? null : Path.of(ca))).directory(directory)
+                .build();
     }
 
     static AtSign parseAtSign(String text) throws UsageException {

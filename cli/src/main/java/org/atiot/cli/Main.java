@@ -22,7 +22,13 @@ public final class Main {
         }
     }
 
+    /** Verbs that run services and report through the log; the others talk to a person and log warnings only. */
+    private static final java.util.Set<String> SERVICE_VERBS = java.util.Set.of("run", "platform", "demo");
+
     public static void main(String[] argv) {
+        if (argv.length > 0 && !SERVICE_VERBS.contains(argv[0]) && System.getProperty("tinylog.writer.level") == null) {
+            System.setProperty("tinylog.writer.level", "warn"); // before the first log call configures tinylog
+        }
         int code = new Main(Console.system(), Verbs.all()).execute(Arrays.asList(argv));
         System.exit(code);
     }

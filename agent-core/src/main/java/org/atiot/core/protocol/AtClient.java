@@ -134,6 +134,42 @@ public final class AtClient implements AutoCloseable {
         connection.send("monitor:" + Math.max(0, sinceEpochMillis) + (regex == null ? "" : " " + regex));
     }
 
+    /** {@code otp:get}: a one-time passcode a new device presents with its enrollment request (owner only). */
+    public String otp() throws IOException {
+        return execute("otp:get");
+    }
+
+    /**
+     * An APKAM {@code enroll:} operation (wire reference §3.6) with its JSON parameters; returns the answer's
+     * JSON object.
+     */
+    public java.util.Map<String, Object> enroll(EnrollOperation operation, java.util.Map<String, Object> params)
+            throws IOException {
+        String command = "enroll:" + operation.wireName() + (params.isEmpty() && operation == EnrollOperation.LIST
+                ? "" : ":" + Json.write(params));
+        String data = execute(command);
+        try {
+            return Json.parseObject(data);
+        } catch (JsonException e) {
+            throw new AtProtocolException("enroll:" + operation.wireName() + " answered "
+                    + AtProtocolException.quote(data));
+        }
+    }
+
+    /** {@code keys:get:keyName:<name>} on an APKAM connection: the stored key's {@code value}. */
+    public String keysGet(String keyName) throws IOException {
+        String data = execute("keys:get:keyName:" + keyName);
+        try {
+            Object value = Json.parseObject(data).get("value");
+            if (!(value instanceof String)) {
+                throw new AtProtocolException("keys:get of " + keyName + " has no value");
+            }
+            return (String) value;
+        } catch (JsonException e) {
+            throw new AtProtocolException("keys:get answered " + AtProtocolException.quote(data));
+        }
+    }
+
     /** {@code noop:0} round trip, for liveness. */
     public void noop() throws IOException {
         String data = execute("noop:0");

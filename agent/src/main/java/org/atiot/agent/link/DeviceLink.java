@@ -201,9 +201,7 @@ public final class DeviceLink implements AutoCloseable {
             o.queue.acknowledge(head.sequence());
             lastAckEpochMillis = o.clock.millis();
             if (sent.incrementAndGet() == 1) {
-                ProcessHandle.current().info().startInstant().ifPresent(started -> Logger.info(
-                        "first entry acknowledged by the atServer {} ms after the process started",
-                        java.time.Duration.between(started, java.time.Instant.now()).toMillis()));
+                Logger.info("first entry acknowledged by the atServer");
             }
             heartbeatIfQuiet(c);
         }

@@ -18,6 +18,7 @@ final class EnrollVerbs {
             + "|unrevoke|delete)(:(?<force>force))?(:)?(?<params>\\{.*\\})?$");
     private static final Pattern OTP = Router.regex("^otp:(?<operation>get|put)(:(?<otp>(?<=put:)\\w{6,}))?"
             + "(:(?:ttl:(?<ttl>\\d+)))?$");
+    private static final Pattern KEYS_GET = Router.regex("^keys:get:keyName:(?<name>\\S+)$");
     private static final long PENDING_TTL_MILLIS = 48L * 3_600_000L;
     private static final long DEFAULT_OTP_TTL_MILLIS = 300_000L;
     private static final int MAX_REQUESTS_PER_HOUR = 5;
@@ -54,7 +55,12 @@ final class EnrollVerbs {
                 return Reply.data(Json.write(e.summary()));
             case "approve":
                 requireState(e, "pending", "approve");
-                copy(params, e, "encryptedDefaultEncryptionPrivateKey", "encryptedDefaultSelfEncryptionKey");
+                storeDeviceKey(e, params, "encryptedDefaultEncryptionPrivateKey", "default_enc_private_key");
+                storeDeviceKey(e, params, "encryptedDefaultSelfEncryptionKey", "default_self_enc_key");
+                Map<String, Object> pk = new LinkedHashMap<>();
+                pk.put("apkamPublicKey", e.record.get("apkamPublicKey"));
+                ctx.keys.put("public:" + e.appName() + "." + e.deviceName() + ".pkam.__pkams.__public_keys"
+                        + ctx.owner, Json.write(pk), Map.of(), ctx.owner);
                 return transition(e, "approved", expiry(e));
             case "deny":
                 requireState(e, "pending", "deny");
@@ -229,12 +235,33 @@ final class EnrollVerbs {
         return ms instanceof Long && (Long) ms > 0 ? (Long) ms : null;
     }
 
-    private static void copy(Map<String, Object> params, Enrollment e, String... names) {
-        for (String n : names) {
-            if (params.get(n) != null) {
-                e.record.put(n, params.get(n));
-            }
+    /** The atSign's keys for the device, encrypted by the approver with the device's symmetric key. */
+    private void storeDeviceKey(Enrollment e, Map<String, Object> params, String param, String name)
+            throws IOException {
+        Object value = params.get(param);
+        if (value instanceof String) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("value", value);
+            ctx.keys.put(e.id + "." + name + ".__manage" + ctx.owner, Json.write(v), Map.of(), ctx.owner);
         }
+    }
+
+    /** {@code keys:get:keyName:<name>}: an enrolled device reads the keys stored for its own enrollment. */
+    Reply keys(String command, Session s) throws ServerError {
+        Matcher m = Router.match(KEYS_GET, command, "keys:get:keyName:<enrollmentId>.default_enc_private_key.__manage"
+                + ctx.owner);
+        if (s.enrollmentId == null) {
+            throw ServerError.of("AT0011", "keys: needs an APKAM-authenticated connection");
+        }
+        String name = m.group("name").toLowerCase(Locale.ROOT);
+        if (!name.startsWith(s.enrollmentId.toLowerCase(Locale.ROOT) + ".")) {
+            throw ServerError.of("AT0009", "an enrollment may only read its own keys");
+        }
+        StoredKey k = ctx.keys.get(name);
+        if (k == null || k.value == null) {
+            throw ServerError.keyNotFound(name);
+        }
+        return Reply.data(k.value);
     }
 
     private static void requireState(Enrollment e, String needed, String op) throws ServerError {

@@ -105,6 +105,9 @@ final class Router {
         if (c.startsWith("otp:")) {
             return enroll.otp(c, s);
         }
+        if (c.startsWith("keys:")) {
+            return enroll.keys(c, s);
+        }
         throw ServerError.invalidCommand();
     }
 
