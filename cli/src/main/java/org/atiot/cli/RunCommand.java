@@ -9,6 +9,7 @@ import org.atiot.agent.config.ConfigException;
 import org.atiot.agent.device.HardwareDevice;
 import org.atiot.agent.runtime.Agent;
 import org.atiot.agent.runtime.Device;
+import org.atiot.hal.HalConfig;
 import org.tinylog.Logger;
 
 /** {@code atiot run}: the device agent, until SIGTERM; SIGHUP reloads the configuration. */
@@ -57,17 +58,21 @@ final class RunCommand implements Command {
         ServiceManager service = new ServiceManager(running::get);
         running.set(start(config, service::connected));
         service.start();
-        ConfigReload.onHangup(() -> reload(file, running, service));
+        Reloader reloader = new Reloader(file, config, running, service, signal);
+        ConfigReload.onHangup(reloader::reload);
         try {
             signal.await();
         } finally {
             service.close();
             synchronized (running) {
-                running.get().close();
+                Agent agent = running.get();
+                if (agent != null) {
+                    agent.close();
+                }
             }
             signal.done();
         }
-        return ExitCode.OK;
+        return reloader.exitCode;
     }
 
     static Agent start(AgentConfig config, Runnable onFirstConnect) throws Exception {
@@ -80,24 +85,61 @@ final class RunCommand implements Command {
         }
     }
 
-    /** Validates the new file first: a broken edit must not stop a working agent. */
-    private static void reload(Path file, AtomicReference<Agent> running, ServiceManager service) {
-        AgentConfig next;
-        try {
-            next = AgentConfig.load(file);
-        } catch (ConfigException e) {
-            Logger.error("configuration not reloaded, keeping the running one: {}", e.getMessage());
-            return;
+    /**
+     * SIGHUP: the new file is validated first, drivers included (against the simulated HAL, so that no pin is
+     * claimed twice), and a broken edit never stops a working agent. If the new configuration still fails on the
+     * real hardware, the previous one is started again; only if that fails too does the agent stop, with an exit
+     * code that makes the service manager restart it.
+     */
+    private static final class Reloader {
+        private final Path file;
+        private final AtomicReference<Agent> running;
+        private final ServiceManager service;
+        private final ShutdownSignal signal;
+        private AgentConfig current;
+        volatile int exitCode = ExitCode.OK;
+
+        Reloader(Path file, AgentConfig current, AtomicReference<Agent> running, ServiceManager service,
+                 ShutdownSignal signal) {
+            this.file = file;
+            this.current = current;
+            this.running = running;
+            this.service = service;
+            this.signal = signal;
         }
-        synchronized (running) {
-            Logger.info("reloading {}", file);
-            running.get().close(); // queued data stays in the queue files and is sent by the new agent
+
+        void reload() {
+            AgentConfig next;
             try {
-                running.set(start(next, service::connected));
+                next = AgentConfig.load(file);
+                try (Device dryRun = HardwareDevice.open(next, HalConfig.builder().provider("simulated").build())) {
+                    Logger.debug("{} validated: {} sensor(s)", file, dryRun.sensors().size());
+                }
             } catch (Exception e) {
-                Logger.error("the new configuration could not start ({}); exiting so the service manager restarts"
-                        + " the agent", e.getMessage());
-                System.exit(ExitCode.CONFIG);
+                Logger.error("configuration not reloaded, keeping the running one: {}", e.getMessage());
+                return;
+            }
+            synchronized (running) {
+                if (signal.isTriggered()) {
+                    return;
+                }
+                Logger.info("reloading {}", file);
+                running.getAndSet(null).close(); // queued data stays in the queue files for the next agent
+                try {
+                    running.set(start(next, service::connected));
+                    current = next;
+                    return;
+                } catch (Exception e) {
+                    Logger.error("the new configuration failed on this hardware ({}); going back to the previous one",
+                            e.getMessage());
+                }
+                try {
+                    running.set(start(current, service::connected));
+                } catch (Exception e) {
+                    Logger.error("the previous configuration cannot start either ({}); stopping", e.getMessage());
+                    exitCode = ExitCode.CONFIG;
+                    signal.trigger();
+                }
             }
         }
     }

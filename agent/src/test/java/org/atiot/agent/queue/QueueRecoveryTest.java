@@ -62,6 +62,34 @@ class QueueRecoveryTest {
      * Verifies that cutting the file at every byte offset of the last three records keeps every intact record,
      * continues the sequence after the last intact one, and leaves a file that reopens cleanly.
      */
+    /** Regression: consumed records still in a segment are skipped quietly, not reported as damage. */
+    @Test
+    void consumedRecordsAreNotDamage(@TempDir Path dir) throws IOException {
+        try (DurableQueue q = DurableQueue.open(QueueOptions.builder(dir).fsyncInterval(Duration.ZERO).build())) {
+            for (int i = 0; i < 10; i++) {
+                q.append(new byte[300]);
+            }
+            for (int i = 0; i < 7; i++) {
+                q.acknowledge(q.peek().sequence());
+            }
+        }
+        long head;
+        try (var meta = org.atiot.agent.queue.internal.QueueMeta.open(dir)) {
+            head = meta.headSequence();
+        }
+        org.atiot.agent.queue.internal.QueueRecovery r =
+                org.atiot.agent.queue.internal.QueueRecovery.recover(dir, head);
+        assertEquals(0, r.damagedBytes());
+        assertEquals(10, r.lastSequence());
+        for (var seg : r.segments()) {
+            seg.close();
+        }
+        try (DurableQueue q = DurableQueue.open(QueueOptions.builder(dir).build())) {
+            assertEquals(3, q.stats().depth());
+            assertEquals(8, q.peek().sequence());
+        }
+    }
+
     @Test
     void tornTailAtEveryOffset() throws IOException {
         for (long cut = recordStart[COUNT - 3]; cut < recordStart[COUNT]; cut++) {

@@ -27,6 +27,9 @@ public final class QueueRecovery {
     private final long headSequence;
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
     private long lastSequence;
+    /** Records must have larger sequences than this to be valid: the previous segment's last one. */
+    private long scanFloor;
+    private long damagedBytes;
 
     private QueueRecovery(long headSequence) {
         this.headSequence = headSequence;
@@ -83,6 +86,8 @@ public final class QueueRecovery {
     private void recoverOne(Path file, boolean newest) throws IOException {
         long base = SegmentFormat.baseSequenceOf(file);
         lastSequence = Math.max(lastSequence, base - 1);
+        // Consumed records are valid records, not damage: they are dropped below by sequence, silently.
+        scanFloor = Math.max(scanFloor, base - 1);
         long fileSize = Files.size(file);
         if (fileSize <= SegmentFormat.HEADER_BYTES && newest) {
             // Created by an append that never completed; holds no record.
@@ -90,7 +95,7 @@ public final class QueueRecovery {
             Logger.info("Removed queue segment {} left empty by an interrupted append", file.getFileName());
             return;
         }
-        ScannedSegment scanned = SegmentScanner.scan(file, base, lastSequence);
+        ScannedSegment scanned = SegmentScanner.scan(file, base, scanFloor);
         Segment segment = scanned.segment();
         boolean cutTail = newest && scanned.isCleanApartFromTail() && scanned.tornTailOffset() >= 0;
         reportDamage(scanned, cutTail);
@@ -100,6 +105,7 @@ public final class QueueRecovery {
             return;
         }
         lastSequence = Math.max(lastSequence, segment.lastSequence());
+        scanFloor = Math.max(scanFloor, segment.lastSequence());
         while (segment.hasQueued() && segment.headSequence() <= headSequence) {
             segment.removeHead();
         }
@@ -116,8 +122,16 @@ public final class QueueRecovery {
         segments.addLast(segment);
     }
 
-    private static void reportDamage(ScannedSegment scanned, boolean cutTail) {
+    /** Bytes skipped as damaged in the middle of segments (torn tails not counted). */
+    public long damagedBytes() {
+        return damagedBytes;
+    }
+
+    private void reportDamage(ScannedSegment scanned, boolean cutTail) {
         String name = scanned.segment().toString();
+        for (long[] range : scanned.damagedRanges()) {
+            damagedBytes += range[1] - range[0];
+        }
         if (scanned.headerProblem() != null) {
             Logger.warn("Queue segment {} has a damaged header ({}); reading its records anyway", name,
                     scanned.headerProblem());
