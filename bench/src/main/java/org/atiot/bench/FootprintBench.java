@@ -20,13 +20,12 @@ import org.atiot.platform.LocalPlatform;
  * The agent as a device runs it: {@code atiot run} in its own JVM with the service's footprint flags, five
  * sensors at 1 Hz on the simulated HAL, against the local atPlatform. Measures resident memory and threads after a
  * while, and cold start (process start to the first reading acknowledged and received by the operator). Baselines
- * in the same run: an idle JVM with the same flags, and the same JVM starting the same jar to print its version.
+ * in the same run: an idle JVM with the same flags (those of the package's /etc/default/atiot), and the same JVM starting the same jar to print its version.
  */
 public final class FootprintBench {
-    /** The JVM flags of the systemd unit (see packaging): small heap, serial GC, small stacks, C1 only. */
-    static final List<String> SERVICE_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-Xss256k",
-            "-XX:MaxMetaspaceSize=48m", "-XX:ReservedCodeCacheSize=16m", "-XX:TieredStopAtLevel=1",
-            "-XX:CICompilerCount=1", "-Xshare:auto");
+    /** Where the service's JVM flags are kept (the package's /etc/default/atiot): measured as shipped. */
+    static final Path SERVICE_DEFAULTS = Path.of("packaging/deb/src/deb/etc/default/atiot");
+    private static List<String> serviceFlags;
     private static final AtSign DEVICE = AtSign.of("@fp_device");
     private static final AtSign OPERATOR = AtSign.of("@fp_operator");
 
@@ -38,6 +37,7 @@ public final class FootprintBench {
         Path jar = Path.of(args[1]);
         boolean quick = args.length > 2 && args[2].equals("--quick");
         int settleSeconds = quick ? 20 : 60;
+        serviceFlags = readJavaOpts(SERVICE_DEFAULTS);
         Path dir = Files.createTempDirectory("atiot-footprint");
         Rows rows = new Rows();
         LocalPlatform.init(dir.resolve("platform"), "localhost", 0, List.of(DEVICE, OPERATOR));
@@ -86,6 +86,15 @@ public final class FootprintBench {
         rows.appendTo(results);
     }
 
+    private static List<String> readJavaOpts(Path defaults) throws IOException {
+        for (String line : Files.readAllLines(defaults)) {
+            if (line.startsWith("JAVA_OPTS=")) {
+                return List.of(line.substring(10).replace("\"", "").trim().split("\\s+"));
+            }
+        }
+        throw new IllegalStateException(defaults + " sets no JAVA_OPTS");
+    }
+
     private static double versionStartMillis(Path jar) throws Exception {
         double best = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
@@ -102,15 +111,13 @@ public final class FootprintBench {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         String override = System.getProperty("atiot.bench.flags");
-        cmd.addAll(override == null ? SERVICE_FLAGS : List.of(override.trim().split("\\s+")));
+        cmd.addAll(override == null ? serviceFlags : List.of(override.trim().split("\\s+")));
         String cp = jar + java.io.File.pathSeparator + FootprintBench.class.getProtectionDomain().getCodeSource()
                 .getLocation().getPath();
         cmd.add("-cp");
         cmd.add(main[0].startsWith("org.atiot.bench") ? cp : jar.toString());
         cmd.addAll(List.of(main));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("MALLOC_ARENA_MAX", "2"); // as the service sets it: glibc arenas per thread cost RSS
-        return pb;
+        return new ProcessBuilder(cmd);
     }
 
     /** VmRSS (KiB) and thread count of a process, from /proc. */

@@ -53,10 +53,10 @@ final class RunCommand implements Command {
             }
             return ExitCode.OK;
         }
-        ShutdownSignal signal = new ShutdownSignal();
         AtomicReference<Agent> running = new AtomicReference<>();
         ServiceManager service = new ServiceManager(running::get);
-        running.set(start(config, service::connected));
+        running.set(start(config, service::connected)); // a failure here ends the verb before any hook exists
+        ShutdownSignal signal = new ShutdownSignal();
         service.start();
         Reloader reloader = new Reloader(file, config, running, service, signal);
         ConfigReload.onHangup(reloader::reload);
