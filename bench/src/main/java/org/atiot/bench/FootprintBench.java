@@ -135,13 +135,8 @@ public final class FootprintBench {
     }
 
     private static String config(LocalPlatform platform, Path dir) {
-        StringBuilder sb = new StringBuilder(String.join("\n",
-                "[device]",
-                "atsign = \"" + DEVICE + "\"",
-                "keys = \"" + platform.keyFile(DEVICE) + "\"",
-                "directory = \"" + platform.directory() + "\"",
-                "ca_file = \"" + platform.caFile() + "\"",
-                "state_dir = \"" + dir.resolve("state") + "\"",
+        StringBuilder sb = new StringBuilder(platform.agentDeviceTable(DEVICE, dir.resolve("state")));
+        sb.append(String.join("\n",
                 "[hal]",
                 "provider = \"simulated\"",
                 "[[recipient]]",

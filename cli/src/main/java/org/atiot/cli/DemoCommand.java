@@ -115,14 +115,8 @@ final class DemoCommand implements Command {
 
     /** The demo agent's configuration: the same TOML a real device uses, on the simulated HAL. */
     private static String agentConfig(LocalPlatform platform, Path dir) {
-        return String.join("\n",
-                "# written by 'atiot demo' for this run; a real device's file looks the same",
-                "[device]",
-                "atsign = \"" + DEVICE + "\"",
-                "keys = \"" + platform.keyFile(DEVICE) + "\"",
-                "directory = \"" + platform.directory() + "\"",
-                "ca_file = \"" + platform.caFile() + "\"",
-                "state_dir = \"" + dir.resolve("state") + "\"",
+        return "# written by 'atiot demo' for this run; a real device's file looks the same\n"
+                + platform.agentDeviceTable(DEVICE, dir.resolve("state")) + String.join("\n",
                 "heartbeat = \"10s\"",
                 "",
                 "[hal]",

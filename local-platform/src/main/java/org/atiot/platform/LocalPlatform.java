@@ -135,6 +135,21 @@ public final class LocalPlatform implements AutoCloseable {
         return keyFile(dir, atSign);
     }
 
+    /**
+     * The {@code [device]} table of an agent configuration that joins this platform as {@code device}, keeping its
+     * state in {@code stateDir}: key file, atDirectory and CA of this platform.
+     */
+    public String agentDeviceTable(AtSign device, Path stateDir) {
+        return String.join("\n",
+                "[device]",
+                "atsign = \"" + device + "\"",
+                "keys = \"" + keyFile(device) + "\"",
+                "directory = \"" + directory() + "\"",
+                "ca_file = \"" + caFile() + "\"",
+                "state_dir = \"" + stateDir + "\"",
+                "");
+    }
+
     public List<AtSign> atSigns() {
         return List.copyOf(servers.keySet());
     }

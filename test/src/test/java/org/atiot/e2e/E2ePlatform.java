@@ -34,13 +34,7 @@ final class E2ePlatform implements AutoCloseable {
 
     /** A device on the simulated HAL: a BME280 read every {@code interval}, a fan relay the operator may switch. */
     String agentToml(String interval, int batchReadings, String extra) {
-        return String.join("\n",
-                "[device]",
-                "atsign = \"" + DEVICE + "\"",
-                "keys = \"" + platform.keyFile(DEVICE) + "\"",
-                "directory = \"" + platform.directory() + "\"",
-                "ca_file = \"" + platform.caFile() + "\"",
-                "state_dir = \"" + dir.resolve("state") + "\"",
+        return platform.agentDeviceTable(DEVICE, dir.resolve("state")) + String.join("\n",
                 "heartbeat = \"5s\"",
                 "[hal]",
                 "provider = \"simulated\"",

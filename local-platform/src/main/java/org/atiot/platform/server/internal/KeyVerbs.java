@@ -106,11 +106,9 @@ final class KeyVerbs {
         }
         checkAccess(s, atKey + atSign, false);
         String cachedKey = "cached:" + ctx.owner + ":" + atKey + atSign;
-        if (!"true".equalsIgnoreCase(m.group("bypassCache"))) {
-            StoredKey cached = ctx.keys.get(cachedKey);
-            if (isFresh(cached)) {
-                return serve(op, cachedKey, cached);
-            }
+        Reply fromCache = fromCache(m, op, cachedKey);
+        if (fromCache != null) {
+            return fromCache;
         }
         Map<String, Object> all;
         try (RemoteConnection c = ctx.remote.authenticated(atSign)) {
@@ -134,11 +132,9 @@ final class KeyVerbs {
             return serveLocal(op, publicKey);
         }
         String cachedKey = "cached:" + publicKey;
-        if (!"true".equalsIgnoreCase(m.group("bypassCache"))) {
-            StoredKey cached = ctx.keys.get(cachedKey);
-            if (isFresh(cached)) {
-                return serve(op, cachedKey, cached);
-            }
+        Reply fromCache = fromCache(m, op, cachedKey);
+        if (fromCache != null) {
+            return fromCache;
         }
         Map<String, Object> all;
         try (RemoteConnection c = ctx.remote.anonymous(atSign)) {
@@ -226,6 +222,15 @@ final class KeyVerbs {
     private static boolean apkamMayList(Session s, String k) {
         String ns = KeyNames.namespaceOf(k);
         return !"__manage".equals(ns) && (k.startsWith("public:") || s.mayAccess(ns, false));
+    }
+
+    /** The cached copy when the command allows the cache and the copy may still be served, else null. */
+    private Reply fromCache(Matcher m, String op, String cachedKey) {
+        if ("true".equalsIgnoreCase(m.group("bypassCache"))) {
+            return null;
+        }
+        StoredKey cached = ctx.keys.get(cachedKey);
+        return isFresh(cached) ? serve(op, cachedKey, cached) : null;
     }
 
     private boolean isFresh(StoredKey cached) {

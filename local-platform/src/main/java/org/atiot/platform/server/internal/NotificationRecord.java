@@ -39,12 +39,7 @@ final class NotificationRecord {
     /** The live {@code notification:} JSON sent to monitors. */
     String liveJson() {
         Map<String, Object> m = head();
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("encKeyName", attribute("encKeyName"));
-        meta.put("encAlgo", attribute("encAlgo"));
-        meta.put("ivNonce", attribute("ivNonce"));
-        meta.put("skeEncKeyName", attribute("skeEncKeyName"));
-        meta.put("skeEncAlgo", attribute("skeEncAlgo"));
+        Map<String, Object> meta = encryptionMetadata();
         meta.put("sharedKeyEnc", attribute("sharedKeyEnc"));
         m.put("metadata", meta);
         return org.atiot.core.json.Json.write(m);
@@ -53,12 +48,7 @@ final class NotificationRecord {
     /** The replay form (monitor with epochMillis, notify:list): dates as strings, no sharedKeyEnc. */
     Map<String, Object> replayJson() {
         Map<String, Object> m = head();
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("encKeyName", attribute("encKeyName"));
-        meta.put("encAlgo", attribute("encAlgo"));
-        meta.put("ivNonce", attribute("ivNonce"));
-        meta.put("skeEncKeyName", attribute("skeEncKeyName"));
-        meta.put("skeEncAlgo", attribute("skeEncAlgo"));
+        Map<String, Object> meta = encryptionMetadata();
         meta.put("availableAt", "null");
         meta.put("expiresAt", Timestamps.format(expiresAtMillis));
         m.put("metadata", meta);
@@ -87,6 +77,15 @@ final class NotificationRecord {
         m.put("atMetadata", attributes.isEmpty() ? "null" : attributes.toString());
         m.put("ttl", attributes.getOrDefault("ttl", "null"));
         return m;
+    }
+
+    /** The metadata fields both JSON forms start with, in the real server's order. */
+    private Map<String, Object> encryptionMetadata() {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        for (String name : new String[] {"encKeyName", "encAlgo", "ivNonce", "skeEncKeyName", "skeEncAlgo"}) {
+            meta.put(name, attribute(name));
+        }
+        return meta;
     }
 
     private Map<String, Object> head() {
