@@ -82,6 +82,26 @@ public final class AtClient implements AutoCloseable {
         return parseLong(execute("update" + metadata.toFragment() + ":" + key.toProtocol() + " " + value), "update");
     }
 
+    /** {@code update:meta}: changes a key's metadata only (creating it without a value if it is new). */
+    public long updateMeta(AtKey key, Metadata metadata) throws IOException {
+        return parseLong(execute("update:meta:" + key.toProtocol() + metadata.toFragment()), "update:meta");
+    }
+
+    /** {@code llookup:meta}: the stored metadata as the server prints it (dates, version, ttl, ...). */
+    public java.util.Map<String, Object> llookupMeta(AtKey key) throws IOException {
+        return jsonObject(execute("llookup:meta:" + key.toProtocol()), "llookup:meta");
+    }
+
+    /** {@code llookup:all}: {@code key}, {@code data} and {@code metaData} in one document. */
+    public java.util.Map<String, Object> llookupAll(AtKey key) throws IOException {
+        return jsonObject(execute("llookup:all:" + key.toProtocol()), "llookup:all");
+    }
+
+    /** {@code notify:fetch}: the stored notification record (every value a string, as the server keeps it). */
+    public java.util.Map<String, Object> notifyFetch(String notificationId) throws IOException {
+        return jsonObject(execute("notify:fetch:" + notificationId), "notify:fetch");
+    }
+
     /** {@code llookup}: our own store, verbatim; {@code null} when the key exists but is expired or not yet born. */
     public String llookup(AtKey key) throws IOException {
         return nullable(execute("llookup:" + key.toProtocol()));
@@ -147,27 +167,16 @@ public final class AtClient implements AutoCloseable {
             throws IOException {
         String command = "enroll:" + operation.wireName() + (params.isEmpty() && operation == EnrollOperation.LIST
                 ? "" : ":" + Json.write(params));
-        String data = execute(command);
-        try {
-            return Json.parseObject(data);
-        } catch (JsonException e) {
-            throw new AtProtocolException("enroll:" + operation.wireName() + " answered "
-                    + AtProtocolException.quote(data));
-        }
+        return jsonObject(execute(command), "enroll:" + operation.wireName());
     }
 
     /** {@code keys:get:keyName:<name>} on an APKAM connection: the stored key's {@code value}. */
     public String keysGet(String keyName) throws IOException {
-        String data = execute("keys:get:keyName:" + keyName);
-        try {
-            Object value = Json.parseObject(data).get("value");
-            if (!(value instanceof String)) {
-                throw new AtProtocolException("keys:get of " + keyName + " has no value");
-            }
-            return (String) value;
-        } catch (JsonException e) {
-            throw new AtProtocolException("keys:get answered " + AtProtocolException.quote(data));
+        Object value = jsonObject(execute("keys:get:keyName:" + keyName), "keys:get").get("value");
+        if (!(value instanceof String)) {
+            throw new AtProtocolException("keys:get of " + keyName + " has no value");
         }
+        return (String) value;
     }
 
     /** {@code noop:0} round trip, for liveness. */
@@ -203,6 +212,14 @@ public final class AtClient implements AutoCloseable {
 
     private static void expectSuccess(String data, String verb) throws AtProtocolException {
         if (!data.equals("success")) {
+            throw new AtProtocolException(verb + " answered " + AtProtocolException.quote(data));
+        }
+    }
+
+    private static java.util.Map<String, Object> jsonObject(String data, String verb) throws AtProtocolException {
+        try {
+            return Json.parseObject(data);
+        } catch (JsonException e) {
             throw new AtProtocolException(verb + " answered " + AtProtocolException.quote(data));
         }
     }

@@ -50,7 +50,14 @@ class AtClientEndToEndTest {
             assertTrue(commit >= 0);
             assertEquals("{\"a\":1}", alice.llookup(key));
             assertTrue(alice.scan("atiot").contains("config.atiot@alice"));
-            assertTrue(alice.delete(key) > commit);
+            assertEquals(60_000L, alice.llookupMeta(key).get("ttl"));
+            long metaCommit = alice.updateMeta(key, Metadata.builder().ttlMillis(120_000).build());
+            assertTrue(metaCommit > commit);
+            java.util.Map<String, Object> all = alice.llookupAll(key);
+            assertEquals("{\"a\":1}", all.get("data"), "update:meta keeps the value");
+            assertEquals(120_000L, ((java.util.Map<?, ?>) all.get("metaData")).get("ttl"));
+            assertEquals(1L, ((java.util.Map<?, ?>) all.get("metaData")).get("version"));
+            assertTrue(alice.delete(key) > metaCommit);
             AtServerErrorException.AtKeyNotFoundException missing =
                     assertThrows(AtServerErrorException.AtKeyNotFoundException.class, () -> alice.llookup(key));
             assertTrue(missing.description().contains("config.atiot@alice does not exist"));
@@ -89,6 +96,7 @@ class AtClientEndToEndTest {
                     .metadata(Metadata.builder().isEncrypted(true).ivNonce("AAECAwQFBgcICQoLDA0ODw==").build())
                     .value("Y2lwaGVy").build());
             assertEquals("e2e-1", id);
+            assertEquals("NotificationType.sent", alice.notifyFetch("e2e-1").get("type"));
             Notification n = received.poll(10, TimeUnit.SECONDS);
             assertEquals("e2e-1", n.id());
             assertEquals("@alice", n.from());
