@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.atiot.core.AtSign;
 import org.atiot.platform.LocalPlatform;
+import org.atiot.platform.server.AtServerConfig;
 
 /** {@code atiot platform}: a local atDirectory and atServers for development, tests and LAN use. */
 final class PlatformCommand implements Command {
@@ -23,7 +24,7 @@ final class PlatformCommand implements Command {
     public String usage() {
         return String.join("\n",
                 "usage: atiot platform init --dir DIR [--host NAME] [--directory-port PORT] <@atsign>...",
-                "       atiot platform start --dir DIR",
+                "       atiot platform start --dir DIR [--max-connections N] [--idle-timeout 10m]",
                 "",
                 "init   creates a local CA, a server certificate for NAME (default localhost) and a key file per",
                 "       atSign under DIR/keys (mode 0600; existing key files are kept)",
@@ -34,7 +35,8 @@ final class PlatformCommand implements Command {
 
     @Override
     public int run(List<String> argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of("dir", "host", "directory-port"), Set.of());
+        Args args = Args.parse(argv, Set.of("dir", "host", "directory-port", "max-connections", "idle-timeout"),
+                Set.of());
         List<String> words = args.positionals();
         if (words.isEmpty()) {
             throw new UsageException("say what to do: init or start");
@@ -44,7 +46,7 @@ final class PlatformCommand implements Command {
             case "init":
                 return init(args, dir, words.subList(1, words.size()), console);
             case "start":
-                return start(dir, console);
+                return start(dir, args, console);
             default:
                 throw new UsageException("unknown platform action '" + words.get(0) + "'");
         }
@@ -72,9 +74,18 @@ final class PlatformCommand implements Command {
         return ExitCode.OK;
     }
 
-    private int start(Path dir, Console console) throws Exception {
+    private int start(Path dir, Args args, Console console) throws Exception {
+        int maxConnections;
+        try {
+            maxConnections = Integer.parseInt(args.option("max-connections",
+                    Integer.toString(AtServerConfig.DEFAULT_MAX_CONNECTIONS)));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--max-connections must be a number");
+        }
+        java.time.Duration idle = args.duration("idle-timeout", AtServerConfig.DEFAULT_UNAUTHENTICATED_IDLE);
         ShutdownSignal signal = new ShutdownSignal();
-        try (LocalPlatform platform = LocalPlatform.start(dir)) {
+        try (LocalPlatform platform = LocalPlatform.start(dir, b -> b.maxConnections(maxConnections)
+                .unauthenticatedIdle(idle))) {
             console.out().println("atDirectory on " + platform.directory() + "; CA file " + platform.caFile());
             for (AtSign a : platform.atSigns()) {
                 console.out().println("  " + a + " on port " + platform.server(a).port() + ", keys "

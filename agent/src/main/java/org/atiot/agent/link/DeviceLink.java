@@ -98,6 +98,18 @@ public final class DeviceLink implements AutoCloseable {
         return link;
     }
 
+    /**
+     * The key {@code sender} shares with us, as its copy encrypted for us ({@code lookup:shared_key@sender}),
+     * fetched over the link's connection; for commands replayed without their inline key.
+     */
+    public String sharedKeyCopyFrom(AtSign sender) throws IOException {
+        AtClient c = client;
+        if (c == null || !connected) {
+            throw new IOException("not connected: cannot look up the key " + sender + " shares with us");
+        }
+        return c.lookup("shared_key", sender);
+    }
+
     public LinkStatus status() {
         return new LinkStatus(connected, sent.get(), dropped.get(), reconnects.get(), lastAckEpochMillis, lastError);
     }

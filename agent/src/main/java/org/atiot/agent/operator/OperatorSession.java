@@ -6,17 +6,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.atiot.agent.commands.CommandAck;
-import org.atiot.agent.commands.CommandFormatException;
 import org.atiot.agent.commands.CommandRequest;
 import org.atiot.agent.outbox.Outbox;
 import org.atiot.agent.telemetry.SequenceTracker;
 import org.atiot.agent.telemetry.TelemetryBatch;
 import org.atiot.agent.telemetry.TelemetryDecoder;
-import org.atiot.agent.telemetry.TelemetryFormatException;
 import org.atiot.core.AtSign;
-import org.atiot.core.crypto.AesKey;
 import org.atiot.core.crypto.CryptoException;
-import org.atiot.core.crypto.DecryptionException;
 import org.atiot.core.crypto.KeyFormatException;
 import org.atiot.core.crypto.RsaPublicKey;
 import org.atiot.core.keys.AtKeys;
@@ -29,23 +25,23 @@ import org.atiot.core.protocol.NotificationListener;
 import org.atiot.core.protocol.NotifyRequest;
 import org.atiot.core.sharing.EncryptedValue;
 import org.atiot.core.sharing.SharedKey;
-import org.atiot.core.sharing.SharedValueDecryptor;
+import org.atiot.core.sharing.IncomingKeys;
+import org.atiot.core.protocol.AtKey;
 
 /**
  * The operator's side: authenticated as the operator's atSign, it decrypts telemetry and acknowledgements from
  * devices as they arrive (monitor) and sends encrypted commands, all over one connection.
  */
 public final class OperatorSession implements AutoCloseable {
-    private static final int MAX_REMEMBERED_KEYS = 256;
     private static final String MONITOR_REGEX = "(telemetry|ack)\\.atiot";
 
     private final AtKeys keys;
     private final AtClient client;
-    private final SharedValueDecryptor decryptor;
+    private final IncomingKeys incoming;
+    private final java.util.concurrent.ExecutorService decrypting;
     private final SequenceTracker sequences = new SequenceTracker();
     private final Map<AtSign, RsaPublicKey> devicePublicKeys = new ConcurrentHashMap<>();
-    private final SharedKey commandKey = SharedKey.generate();
-    private final Map<String, AesKey> sharedKeys = new ConcurrentHashMap<>();
+    private final Map<AtSign, SharedKey> commandKeys = new ConcurrentHashMap<>();
     private final OperatorListener listener;
     private final Clock clock;
 
@@ -54,8 +50,15 @@ public final class OperatorSession implements AutoCloseable {
         this.keys = keys;
         this.listener = listener;
         this.clock = clock;
-        this.decryptor = new SharedValueDecryptor(keys.encryption().privateKey());
+        // Decryption may need a lookup on this same connection, which the reader thread must never wait for.
+        this.decrypting = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "atiot-operator-decrypt");
+            t.setDaemon(true);
+            return t;
+        });
         this.client = AtClient.connect(keys.atSign(), options, new Dispatch());
+        this.incoming = new IncomingKeys(keys.encryption().privateKey(),
+                sender -> client.lookup("shared_key", sender));
         try {
             client.authenticate(keys);
         } catch (IOException e) {
@@ -86,12 +89,44 @@ public final class OperatorSession implements AutoCloseable {
             lifetime = Duration.ofMinutes(1); // the notification outlives the command so the device can refuse it
         }
         RsaPublicKey deviceKey = devicePublicKey(device);
-        EncryptedValue encrypted = commandKey.encryptFor(request.toJson(), deviceKey, null);
+        EncryptedValue encrypted = commandKey(device, deviceKey).encryptFor(request.toJson(), deviceKey, null);
         Metadata meta = Metadata.builder().isEncrypted(true).sharedKeyEnc(encrypted.sharedKeyEnc())
                 .pubKeyCS(encrypted.pubKeyCs()).ivNonce(encrypted.ivNonce()).build();
         client.notify(NotifyRequest.builder(keys.atSign(), device, Outbox.COMMAND_KEY).id(request.id())
                 .ttln(lifetime).metadata(meta).value(encrypted.ciphertext()).build());
         return request.id();
+    }
+
+    /**
+     * The key this operator shares with {@code device}, as the SDKs keep it: our own copy at
+     * {@code shared_key.<device>@us}, the device's at {@code @device:shared_key@us} so that it can decrypt commands
+     * replayed to it without the inline copy.
+     */
+    private SharedKey commandKey(AtSign device, RsaPublicKey deviceKey) throws IOException {
+        SharedKey known = commandKeys.get(device);
+        if (known != null) {
+            return known;
+        }
+        AtKey ownCopy = AtKey.self("shared_key." + device.withoutPrefix(), keys.atSign());
+        SharedKey key = null;
+        try {
+            String stored = client.llookup(ownCopy);
+            if (stored != null) {
+                key = SharedKey.recover(stored, keys.encryption().privateKey());
+            }
+        } catch (AtServerErrorException.AtKeyNotFoundException none) {
+            // first command to this device: make the key below
+        } catch (CryptoException e) {
+            throw new IOException("our stored key for " + device + " does not decrypt: " + e.getMessage(), e);
+        }
+        if (key == null) {
+            key = SharedKey.generate();
+            client.update(ownCopy, key.copyFor(keys.encryption().publicKey()), Metadata.NONE);
+        }
+        client.update(AtKey.shared("shared_key", keys.atSign(), device), key.copyFor(deviceKey),
+                Metadata.builder().ttrSeconds(Duration.ofDays(1).toSeconds()).build());
+        commandKeys.put(device, key);
+        return key;
     }
 
     private RsaPublicKey devicePublicKey(AtSign device) throws IOException {
@@ -115,22 +150,7 @@ public final class OperatorSession implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-    }
-
-    /** The sender's key from its inlined copy; RSA is the costly part, so copies seen before are remembered. */
-    private AesKey sharedKey(String copy) throws CryptoException {
-        if (copy == null || copy.isEmpty() || "null".equals(copy)) {
-            throw new DecryptionException("the notification carries no sharedKeyEnc");
-        }
-        AesKey known = sharedKeys.get(copy);
-        if (known == null) {
-            known = decryptor.sharedKey(copy);
-            if (sharedKeys.size() >= MAX_REMEMBERED_KEYS) {
-                sharedKeys.clear();
-            }
-            sharedKeys.put(copy, known);
-        }
-        return known;
+        decrypting.shutdownNow();
     }
 
     private final class Dispatch implements NotificationListener {
@@ -150,9 +170,13 @@ public final class OperatorSession implements AutoCloseable {
             if (!telemetry && !ack) {
                 return;
             }
+            decrypting.execute(() -> deliver(n, from, telemetry));
+        }
+
+        private void deliver(Notification n, AtSign from, boolean telemetry) {
             try {
-                String json = SharedValueDecryptor.decrypt(n.value(), n.metadata().get("ivNonce"),
-                        sharedKey(n.metadata().get("sharedKeyEnc")));
+                String json = incoming.decrypt(from, n.value(), n.metadata().get("ivNonce"),
+                        n.metadata().get("sharedKeyEnc"));
                 if (telemetry) {
                     TelemetryBatch batch = TelemetryDecoder.decode(json);
                     if (!batch.device().equals(from)) {
@@ -163,7 +187,7 @@ public final class OperatorSession implements AutoCloseable {
                 } else {
                     listener.onAck(from, CommandAck.parse(json));
                 }
-            } catch (CryptoException | TelemetryFormatException | CommandFormatException e) {
+            } catch (IOException | CryptoException e) { // including malformed telemetry and acknowledgements
                 listener.onUnreadable(from, n.id(), e.getMessage());
             }
         }

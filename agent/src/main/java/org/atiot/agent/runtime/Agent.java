@@ -28,7 +28,8 @@ import org.atiot.core.keys.AtKeysFile;
 import org.atiot.core.protocol.AtClientOptions;
 import org.atiot.core.protocol.HostAndPort;
 import org.atiot.core.protocol.TlsTrust;
-import org.atiot.core.sharing.SharedValueDecryptor;
+import java.util.concurrent.atomic.AtomicReference;
+import org.atiot.core.sharing.IncomingKeys;
 import org.tinylog.Logger;
 
 /**
@@ -85,14 +86,16 @@ public final class Agent implements AutoCloseable {
         for (Device.Actuator a : device.actuators()) {
             pb.actuator(a, a.allowed());
         }
-        CommandIntake intake = new CommandIntake(new SharedValueDecryptor(keys.encryption().privateKey()),
-                pb.build(), outbox, clock);
+        AtomicReference<DeviceLink> linkRef = new AtomicReference<>();
+        CommandIntake intake = new CommandIntake(new IncomingKeys(keys.encryption().privateKey(),
+                sender -> linkRef.get().sharedKeyCopyFrom(sender)), pb.build(), outbox, clock);
         AtClientOptions clientOptions = AtClientOptions.builder(TlsTrust.systemPlus(config.caFile()))
                 .directory(new HostAndPort(config.directory().host(), config.directory().port())).build();
         this.link = DeviceLink.start(DeviceLink.options(keys, clientOptions, queue, recipientKeys)
                 .heartbeat(config.heartbeat()).ttln(config.ttln())
                 .monitorEpochFile(config.stateDir().resolve("last-command-time"))
                 .onCommand(intake::handle).onFirstConnect(b.onFirstConnect).clock(clock).build());
+        linkRef.set(link);
         device.applySafeState();
         scheduler.start();
         Logger.info("agent {} started: {} sensor(s), {} actuator(s), {} recipient(s), boot {}",

@@ -8,22 +8,23 @@ import org.atiot.agent.outbox.Outbox;
 import org.atiot.core.AtSign;
 import org.atiot.core.crypto.CryptoException;
 import org.atiot.core.protocol.Notification;
-import org.atiot.core.sharing.SharedValueDecryptor;
+import org.atiot.core.sharing.IncomingKeys;
 import org.tinylog.Logger;
 
 /**
- * A command notification's way through the device: decrypt with the key the sender inlined for us, let the
+ * A command notification's way through the device: decrypt (inline key, or the sender's shared key looked up for a
+ * replayed command), let the
  * processor check and execute it (allow-list, schema, range, expiry, replay, rate limit, audit), and queue the
  * encrypted acknowledgement back to the sender.
  */
 final class CommandIntake {
-    private final SharedValueDecryptor decryptor;
+    private final IncomingKeys keys;
     private final CommandProcessor processor;
     private final Outbox outbox;
     private final Clock clock;
 
-    CommandIntake(SharedValueDecryptor decryptor, CommandProcessor processor, Outbox outbox, Clock clock) {
-        this.decryptor = decryptor;
+    CommandIntake(IncomingKeys keys, CommandProcessor processor, Outbox outbox, Clock clock) {
+        this.keys = keys;
         this.processor = processor;
         this.outbox = outbox;
         this.clock = clock;
@@ -39,8 +40,8 @@ final class CommandIntake {
         }
         String json;
         try {
-            json = decryptor.decrypt(n.value(), n.metadata().get("ivNonce"), n.metadata().get("sharedKeyEnc"), null);
-        } catch (CryptoException | RuntimeException e) {
+            json = keys.decrypt(from, n.value(), n.metadata().get("ivNonce"), n.metadata().get("sharedKeyEnc"));
+        } catch (IOException | CryptoException | RuntimeException e) {
             // nothing trustworthy to acknowledge: the processor's audit only sees commands it can read
             Logger.warn("ignoring command notification {} from {}: cannot decrypt ({})", n.id(), from,
                     e.getMessage());

@@ -29,6 +29,11 @@ final class Journal implements AutoCloseable {
     private final boolean force;
     private FileChannel channel;
     private long records;
+    /** Tickets: records written, and records known to be on disk. */
+    private long written;
+    private long forced;
+    private boolean forcing;
+    private final Object forceLock = new Object();
 
     private Journal(Path file, boolean force) {
         this.file = file;
@@ -62,24 +67,92 @@ final class Journal implements AutoCloseable {
         return j;
     }
 
-    synchronized void append(Map<String, Object> record) throws IOException {
-        append(record, true);
+    /** Writes and forces one record; returns once it is on disk. */
+    void append(Map<String, Object> record) throws IOException {
+        awaitDurable(write(record));
     }
 
     /**
-     * Appends without forcing when {@code durable} is false: for records whose loss in a power cut only repeats
-     * work (a delivery status: the notification is then delivered again under the same id). The next durable
-     * append forces them too.
+     * Writes without forcing: for records whose loss in a power cut only repeats work (a delivery status: the
+     * notification is then delivered again under the same id). A later force covers them too.
      */
-    synchronized void append(Map<String, Object> record, boolean durable) throws IOException {
+    void append(Map<String, Object> record, boolean durable) throws IOException {
+        long ticket = write(record);
+        if (durable) {
+            awaitDurable(ticket);
+        }
+    }
+
+    /**
+     * Writes a record (not yet forced) and returns its ticket for {@link #awaitDurable}. Callers write under their
+     * own lock and wait outside it, so that concurrent writers share one force (group commit).
+     */
+    synchronized long write(Map<String, Object> record) throws IOException {
         ByteBuffer line = ByteBuffer.wrap(encode(record));
         while (line.hasRemaining()) {
             channel.write(line);
         }
-        if (force && durable) {
-            channel.force(false);
-        }
         records++;
+        return ++written;
+    }
+
+    /** Returns once the record with {@code ticket} is on disk; one caller forces for all who wait meanwhile. */
+    void awaitDurable(long ticket) throws IOException {
+        if (!force) {
+            return;
+        }
+        while (true) {
+            long target;
+            synchronized (forceLock) {
+                while (forced < ticket && forcing) {
+                    try {
+                        forceLock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("interrupted waiting for the journal");
+                    }
+                }
+                if (forced >= ticket) {
+                    return;
+                }
+                forcing = true;
+                target = writtenSoFar();
+            }
+            boolean done = false;
+            try {
+                forceChannel();
+                done = true;
+            } finally {
+                synchronized (forceLock) {
+                    forcing = false;
+                    if (done) {
+                        forced = Math.max(forced, target);
+                    }
+                    forceLock.notifyAll();
+                }
+            }
+        }
+    }
+
+    private synchronized long writtenSoFar() {
+        return written;
+    }
+
+    /** Forces without holding the write lock, so that writers keep writing while the disk works. */
+    private void forceChannel() throws IOException {
+        FileChannel ch;
+        synchronized (this) {
+            ch = channel;
+        }
+        try {
+            ch.force(false);
+        } catch (java.nio.channels.ClosedChannelException e) {
+            synchronized (this) {
+                if (ch == channel) {
+                    throw e;
+                }
+            } // compaction replaced the file, forcing everything written before it
+        }
     }
 
     synchronized long records() {
@@ -108,6 +181,9 @@ final class Journal implements AutoCloseable {
         channel = FileChannel.open(file, StandardOpenOption.WRITE);
         channel.position(channel.size());
         records = live.size();
+        synchronized (forceLock) {
+            forced = Math.max(forced, written); // the compacted file holds everything and was forced
+        }
     }
 
     @Override

@@ -76,14 +76,17 @@ final class KeyStore implements AutoCloseable {
     /** Stores a value with the command's metadata attributes; returns the commit id or -1 for private keys. */
     long put(String key, String value, Map<String, String> attributes, String by) throws IOException {
         long id;
+        long ticket;
         synchronized (this) {
             String k = key.toLowerCase(Locale.ROOT);
             long now = clock.millis();
             StoredKey old = keys.get(k);
             KeyMeta meta = old == null ? KeyMeta.created(by, now) : old.meta.next(by, now);
             meta.apply(attributes, now);
-            id = write(new StoredKey(k, value, meta));
+            id = nextCommitId(k);
+            ticket = write(new StoredKey(k, value, meta), id);
         }
+        journal.awaitDurable(ticket);
         announce(id);
         return id;
     }
@@ -91,6 +94,7 @@ final class KeyStore implements AutoCloseable {
     /** {@code update:meta}: new metadata, value kept (null if the key did not exist). */
     long putMeta(String key, Map<String, String> attributes, String by) throws IOException {
         long id;
+        long ticket;
         synchronized (this) {
             String k = key.toLowerCase(Locale.ROOT);
             long now = clock.millis();
@@ -102,8 +106,10 @@ final class KeyStore implements AutoCloseable {
                         "isEncrypted", old.meta.isEncrypted);
             }
             meta.apply(attributes, now);
-            id = write(new StoredKey(k, old == null ? null : old.value, meta));
+            id = nextCommitId(k);
+            ticket = write(new StoredKey(k, old == null ? null : old.value, meta), id);
         }
+        journal.awaitDurable(ticket);
         announce(id);
         return id;
     }
@@ -111,6 +117,7 @@ final class KeyStore implements AutoCloseable {
     /** Deletes (a missing key still takes a commit id, as in the real server). */
     long delete(String key) throws IOException {
         long id;
+        long ticket;
         synchronized (this) {
             String k = key.toLowerCase(Locale.ROOT);
             id = nextCommitId(k);
@@ -118,9 +125,10 @@ final class KeyStore implements AutoCloseable {
             r.put("op", "del");
             r.put("k", k);
             r.put("c", id);
-            journal.append(r);
+            ticket = journal.write(r);
             keys.remove(k);
         }
+        journal.awaitDurable(ticket);
         announce(id);
         return id;
     }
@@ -172,11 +180,11 @@ final class KeyStore implements AutoCloseable {
         journal.close();
     }
 
-    private long write(StoredKey k) throws IOException {
-        long id = nextCommitId(k.key);
-        journal.append(record(k, id));
+    /** Journals (not yet forced) and applies; the caller awaits the ticket outside the store lock. */
+    private long write(StoredKey k, long commitId) throws IOException {
+        long ticket = journal.write(record(k, commitId));
         keys.put(k.key, k);
-        return id;
+        return ticket;
     }
 
     private long nextCommitId(String key) {

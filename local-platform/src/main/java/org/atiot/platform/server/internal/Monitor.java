@@ -27,8 +27,45 @@ final class Monitor {
         return regex.matcher(n.key).find() || regex.matcher(sender).find();
     }
 
+    /** Live notifications that arrive while the replay is being written wait here, so that none overtakes it. */
+    private java.util.List<NotificationRecord> held = new java.util.ArrayList<>();
+    private final java.util.Set<String> replayed = new java.util.HashSet<>();
+
     /** False when the connection is gone: the caller drops this monitor. */
-    boolean push(String json) {
+    boolean push(NotificationRecord n, String json) {
+        synchronized (this) {
+            if (held != null) {
+                held.add(n);
+                return true;
+            }
+        }
         return connection.writeNotification(json);
+    }
+
+    /** The heartbeat line: not held back, it carries no data a replay could reorder. */
+    boolean pushStats(String json) {
+        return connection.writeNotification(json);
+    }
+
+    /** Writes one replayed notification (the replay form). */
+    boolean replay(NotificationRecord n, String json) {
+        replayed.add(n.id);
+        return connection.writeNotification(json);
+    }
+
+    /** Ends the replay: what arrived meanwhile follows, except what the replay already carried. */
+    boolean goLive() {
+        java.util.List<NotificationRecord> waiting;
+        synchronized (this) {
+            waiting = held;
+            held = null;
+        }
+        for (NotificationRecord n : waiting) {
+            if (!replayed.contains(n.id) && !connection.writeNotification(n.liveJson())) {
+                return false;
+            }
+        }
+        replayed.clear();
+        return true;
     }
 }

@@ -72,13 +72,15 @@ final class NotificationStore implements AutoCloseable {
 
     /** Stores a notification for this atSign and pushes it to the monitors. */
     void storeReceived(NotificationRecord n) throws IOException {
+        long ticket;
         synchronized (this) {
-            journal.append(n.toRecord());
+            ticket = journal.write(n.toRecord());
             byId.put(n.id, n);
         }
+        journal.awaitDurable(ticket);
         String json = n.liveJson();
         for (Monitor m : monitors) {
-            if (m.wants(n) && !m.push(json)) {
+            if (m.wants(n) && !m.push(n, json)) {
                 monitors.remove(m);
             }
         }
@@ -86,10 +88,12 @@ final class NotificationStore implements AutoCloseable {
 
     /** Stores a notification to another atSign and hands it to delivery. */
     void storeSent(NotificationRecord n) throws IOException {
+        long ticket;
         synchronized (this) {
-            journal.append(n.toRecord());
+            ticket = journal.write(n.toRecord());
             byId.put(n.id, n);
         }
+        journal.awaitDurable(ticket);
         outbox.accept(n);
     }
 
@@ -139,14 +143,21 @@ final class NotificationStore implements AutoCloseable {
 
     /** Registers a monitor after replaying what it missed since {@code sinceEpochMillis} (when given). */
     void addMonitor(Monitor m, Long sinceEpochMillis) {
-        if (sinceEpochMillis != null) {
-            for (NotificationRecord n : received(sinceEpochMillis, m::wants)) {
-                if (!m.push(Json.write(n.replayJson()))) {
-                    return;
-                }
+        List<NotificationRecord> missed;
+        synchronized (this) {
+            // one step with registration: a notification stored now is either in the replay or pushed live
+            missed = sinceEpochMillis == null ? List.of() : received(sinceEpochMillis, m::wants);
+            monitors.add(m);
+        }
+        for (NotificationRecord n : missed) {
+            if (!m.replay(n, Json.write(n.replayJson()))) {
+                monitors.remove(m);
+                return;
             }
         }
-        monitors.add(m);
+        if (!m.goLive()) {
+            monitors.remove(m);
+        }
     }
 
     void removeMonitorsOf(InboundConnection c) {
@@ -171,7 +182,7 @@ final class NotificationStore implements AutoCloseable {
         m.put("metadata", null);
         String json = Json.write(m);
         for (Monitor monitor : monitors) {
-            if (!monitor.push(json)) {
+            if (!monitor.pushStats(json)) {
                 monitors.remove(monitor);
             }
         }
