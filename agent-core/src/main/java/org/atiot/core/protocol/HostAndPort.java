@@ -8,8 +8,8 @@ public final class HostAndPort {
     private final int port;
 
     public HostAndPort(String host, int port) {
-        if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("host is empty");
+        if (host == null || host.isBlank() || host.chars().anyMatch(c -> c <= ' ' || c == '/')) {
+            throw new IllegalArgumentException("host '" + host + "' is not a host name or address");
         }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is outside 1..65535");
@@ -18,17 +18,21 @@ public final class HostAndPort {
         this.port = port;
     }
 
-    /** Parses {@code host:port}; the message quotes the bad text. */
+    /** Parses {@code host:port} (IPv6 as {@code [::1]:64}); the message quotes the bad text. */
     public static HostAndPort parse(String text) {
         String t = text == null ? "" : text.trim();
         int colon = t.lastIndexOf(':');
         if (colon <= 0 || colon == t.length() - 1) {
-            throw new IllegalArgumentException("expected host:port, got '" + t + "'");
+            throw new IllegalArgumentException("expected host:port like \"root.atsign.org:64\", got \"" + t + "\"");
+        }
+        String host = t.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
         }
         try {
-            return new HostAndPort(t.substring(0, colon), Integer.parseInt(t.substring(colon + 1)));
+            return new HostAndPort(host, Integer.parseInt(t.substring(colon + 1)));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected host:port with a numeric port, got '" + t + "'");
+            throw new IllegalArgumentException("expected host:port with a numeric port, got \"" + t + "\"");
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.atiot.agent.config.internal.AgentConfigBinder;
 import org.atiot.agent.queue.QueueOptions;
 import org.atiot.core.AtSign;
+import org.atiot.core.protocol.HostAndPort;
 
 /**
  * The agent's configuration, immutable. Load it from TOML with {@link #load(Path)} or build it in code with
@@ -26,7 +27,7 @@ import org.atiot.core.AtSign;
  * fresh install start before it is fully configured.
  */
 public final class AgentConfig {
-    public static final HostPort DEFAULT_DIRECTORY = new HostPort("root.atsign.org", 64);
+    public static final HostAndPort DEFAULT_DIRECTORY = new HostAndPort("root.atsign.org", 64);
     public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/atiot");
     /** Actuators go to their safe state after this long without a server connection. */
     public static final Duration DEFAULT_OFFLINE_SAFE_STATE_AFTER = Duration.ofMinutes(5);
@@ -43,7 +44,7 @@ public final class AgentConfig {
 
     private final AtSign deviceAtSign;
     private final Path keysFile;
-    private final HostPort directory;
+    private final HostAndPort directory;
     private final Path caFile;
     private final Path stateDir;
     private final Duration offlineSafeStateAfter;
@@ -131,7 +132,7 @@ public final class AgentConfig {
     }
 
     /** {@code [device] directory}: the atDirectory. */
-    public HostPort directory() {
+    public HostAndPort directory() {
         return directory;
     }
 
@@ -221,7 +222,7 @@ public final class AgentConfig {
     public static final class Builder {
         private final AtSign deviceAtSign;
         private Path keysFile;
-        private HostPort directory = DEFAULT_DIRECTORY;
+        private HostAndPort directory = DEFAULT_DIRECTORY;
         private Path caFile;
         private Path stateDir = DEFAULT_STATE_DIR;
         private Duration offlineSafeStateAfter = DEFAULT_OFFLINE_SAFE_STATE_AFTER;
@@ -249,7 +250,7 @@ public final class AgentConfig {
             return this;
         }
 
-        public Builder directory(HostPort hostPort) {
+        public Builder directory(HostAndPort hostPort) {
             this.directory = Objects.requireNonNull(hostPort, "directory");
             return this;
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.atiot.core.AtSign;
+import org.atiot.core.protocol.HostAndPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,7 +122,7 @@ class AgentConfigTest {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         AgentConfig c = AgentConfig.load(file);
         assertEquals(tmp.resolve("keys/pi01.atKeys"), c.keysFile());
-        assertEquals(new HostPort("localhost", 6464), c.directory());
+        assertEquals(new HostAndPort("localhost", 6464), c.directory());
         assertEquals(tmp.resolve("ca.pem"), c.caFile());
         assertEquals(tmp.resolve("state"), c.stateDir());
         assertEquals(tmp.resolve("state/queue"), c.queueDir());

@@ -13,10 +13,10 @@ import org.atiot.agent.config.AgentConfig;
 import org.atiot.agent.config.ConfigException;
 import org.atiot.agent.config.DriverSettings;
 import org.atiot.agent.config.HalProvider;
-import org.atiot.agent.config.HostPort;
 import org.atiot.agent.config.RecipientConfig;
 import org.atiot.agent.config.SensorConfig;
 import org.atiot.core.AtSign;
+import org.atiot.core.protocol.HostAndPort;
 
 /** Binds a parsed TOML document to {@link AgentConfig}, reporting every problem with file, line and key. */
 public final class AgentConfigBinder {
@@ -66,7 +66,7 @@ public final class AgentConfigBinder {
         b.caFile(d.path("ca_file", baseDir));
         String directory = d.optionalString("directory");
         if (directory != null) {
-            set(d, "directory", () -> b.directory(HostPort.parse(directory)));
+            set(d, "directory", () -> b.directory(HostAndPort.parse(directory)));
         }
         Duration safeAfter = d.duration("offline_safe_state_after", AgentConfig.DEFAULT_OFFLINE_SAFE_STATE_AFTER);
         set(d, "offline_safe_state_after", () -> b.offlineSafeStateAfter(safeAfter));
