@@ -162,6 +162,15 @@ public final class LocalPlatform implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Points the atDirectory entry of {@code atSign} at another address, e.g. a proxy in front of its atServer that
+     * injects network faults; {@code null} restores the server's own address.
+     */
+    public void advertise(AtSign atSign, HostAndPort address) {
+        HostAndPort to = address != null ? address : new HostAndPort(host, server(atSign).port());
+        directory.register(atSign, to.host(), to.port());
+    }
+
     /** Stops one atServer (its data stays on disk), e.g. to ride out an outage. */
     public void stopServer(AtSign atSign) {
         server(atSign).close();

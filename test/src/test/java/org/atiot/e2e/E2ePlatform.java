@@ -34,7 +34,12 @@ final class E2ePlatform implements AutoCloseable {
 
     /** A device on the simulated HAL: a BME280 read every {@code interval}, a fan relay the operator may switch. */
     String agentToml(String interval, int batchReadings, String extra) {
-        return platform.agentDeviceTable(DEVICE, dir.resolve("state")) + String.join("\n",
+        return agentToml(platform.agentDeviceTable(DEVICE, dir.resolve("state")), interval, batchReadings, extra);
+    }
+
+    /** As {@link #agentToml(String, int, String)} for any {@code [device]} table. */
+    static String agentToml(String deviceTable, String interval, int batchReadings, String extra) {
+        return deviceTable + String.join("\n",
                 "heartbeat = \"5s\"",
                 "[hal]",
                 "provider = \"simulated\"",

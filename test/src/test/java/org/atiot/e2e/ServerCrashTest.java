@@ -46,28 +46,21 @@ class ServerCrashTest {
 
     @Test
     void killNineOfThePlatformLosesNoAcknowledgedNotification() throws Exception {
-        int directoryPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            directoryPort = free.getLocalPort();
-        }
-        LocalPlatform.init(tmp, "localhost", directoryPort, List.of(SENDER, RECEIVER));
-        AtClientOptions options = AtClientOptions.builder(TlsTrust.systemPlus(tmp.resolve("ca/ca.pem")))
-                .directory(new HostAndPort("localhost", directoryPort)).responseTimeout(Duration.ofSeconds(5)).build();
-        AtKeys sender = AtKeysFile.read(tmp.resolve("keys").resolve(AtKeysFile.fileName(SENDER)), SENDER);
-        AtKeys receiver = AtKeysFile.read(tmp.resolve("keys").resolve(AtKeysFile.fileName(RECEIVER)), RECEIVER);
-        SharedKey key = SharedKey.generate();
-        Set<String> acknowledged = new LinkedHashSet<>();
-        Process platform = startPlatform(0);
-        try {
-            AtClient client = connect(options, sender, platform);
+        try (PlatformProcess platform = new PlatformProcess(tmp, List.of(SENDER, RECEIVER))) {
+            AtClientOptions options = platform.clientOptions();
+            AtKeys sender = platform.keys(SENDER);
+            AtKeys receiver = platform.keys(RECEIVER);
+            SharedKey key = SharedKey.generate();
+            Set<String> acknowledged = new LinkedHashSet<>();
+            platform.start();
+            AtClient client = platform.connect(sender);
             // as the SDKs do: the recipient's copy of the key is published, for values replayed without it
             client.update(org.atiot.core.protocol.AtKey.shared("shared_key", SENDER, RECEIVER),
                     key.copyFor(receiver.encryption().publicKey()), Metadata.builder().ttrSeconds(86_400).build());
             for (int i = 0; i < COUNT; i++) {
                 if (i == COUNT / 2) {
-                    platform.destroyForcibly(); // SIGKILL mid-stream
-                    platform.waitFor(10, TimeUnit.SECONDS);
-                    platform = startPlatform(1);
+                    platform.kill(); // SIGKILL mid-stream
+                    platform.start();
                 }
                 String id = "crash-" + i;
                 while (true) {
@@ -81,7 +74,7 @@ class ServerCrashTest {
                         break;
                     } catch (IOException e) {
                         client.close(); // the platform went away: reconnect and send the same id again
-                        client = connect(options, sender, platform);
+                        client = platform.connect(sender);
                     }
                 }
             }
@@ -89,7 +82,7 @@ class ServerCrashTest {
             Map<String, String> received = new ConcurrentHashMap<>();
             java.util.concurrent.BlockingQueue<Notification> replayed = new java.util.concurrent.LinkedBlockingQueue<>();
             try (AtClient monitor = AtClient.connect(RECEIVER, options, replayed::add);
-                 AtClient lookups = connect(options, receiver, platform)) {
+                 AtClient lookups = platform.connect(receiver)) {
                 monitor.authenticate(receiver);
                 monitor.monitor(0, "stream");
                 // replayed notifications carry no inline key: the receiver looks up the sender's copy for it
@@ -114,33 +107,6 @@ class ServerCrashTest {
             assertEquals(COUNT, acknowledged.size());
             for (int i = 0; i < COUNT; i++) {
                 assertEquals("reading " + i, received.get("crash-" + i));
-            }
-        } finally {
-            platform.destroyForcibly();
-            platform.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private Process startPlatform(int run) throws IOException {
-        return new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "org.atiot.cli.Main", "platform", "start", "--dir",
-                tmp.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("platform-" + run + ".log")
-                .toFile()).start();
-    }
-
-    /** Connects and authenticates, retrying while the platform process is still starting. */
-    private static AtClient connect(AtClientOptions options, AtKeys keys, Process platform) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            try {
-                AtClient c = AtClient.connect(keys.atSign(), options, n -> { });
-                c.authenticate(keys);
-                return c;
-            } catch (IOException e) {
-                if (System.currentTimeMillis() > deadline || !platform.isAlive()) {
-                    throw e;
-                }
-                Thread.sleep(200);
             }
         }
     }

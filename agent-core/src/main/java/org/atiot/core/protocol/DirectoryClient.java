@@ -50,7 +50,10 @@ public final class DirectoryClient {
         this(directory, tls, DEFAULT_CACHE_TTL, DEFAULT_TIMEOUT, Clock.systemUTC());
     }
 
-    /** Where {@code atSign}'s atServer is, or empty when the directory does not know it. */
+    /**
+     * Where {@code atSign}'s atServer is, or empty when the directory does not know it. Only addresses are cached:
+     * an atSign unknown now may be registered a moment later (a server still starting), and asking again is cheap.
+     */
     public Optional<HostAndPort> lookup(AtSign atSign) throws IOException {
         Cached hit = cache.get(atSign);
         Instant now = clock.instant();
@@ -58,7 +61,9 @@ public final class DirectoryClient {
             return hit.address;
         }
         Optional<HostAndPort> answer = ask(atSign);
-        cache.put(atSign, new Cached(answer, now.plus(cacheTtl)));
+        if (answer.isPresent()) {
+            cache.put(atSign, new Cached(answer, now.plus(cacheTtl)));
+        }
         return answer;
     }
 

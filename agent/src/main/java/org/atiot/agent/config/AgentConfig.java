@@ -33,6 +33,8 @@ public final class AgentConfig {
     public static final Duration DEFAULT_OFFLINE_SAFE_STATE_AFTER = Duration.ofMinutes(5);
     /** A {@code noop} is sent this often to detect a dead connection. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
+    /** How long a request may wait for its answer before the connection counts as dead. */
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(15);
     public static final long DEFAULT_QUEUE_MAX_BYTES = QueueOptions.DEFAULT_MAX_BYTES;
     public static final long DEFAULT_QUEUE_SEGMENT_BYTES = QueueOptions.DEFAULT_SEGMENT_BYTES;
     public static final Duration DEFAULT_QUEUE_FSYNC_INTERVAL = QueueOptions.DEFAULT_FSYNC_INTERVAL;
@@ -49,6 +51,7 @@ public final class AgentConfig {
     private final Path stateDir;
     private final Duration offlineSafeStateAfter;
     private final Duration heartbeat;
+    private final Duration responseTimeout;
     private final List<RecipientConfig> recipients;
     private final List<SensorConfig> sensors;
     private final List<ActuatorConfig> actuators;
@@ -71,6 +74,7 @@ public final class AgentConfig {
         this.caFile = b.caFile;
         this.offlineSafeStateAfter = b.offlineSafeStateAfter;
         this.heartbeat = b.heartbeat;
+        this.responseTimeout = b.responseTimeout;
         this.recipients = List.copyOf(b.recipients);
         this.sensors = List.copyOf(b.sensors);
         this.actuators = List.copyOf(b.actuators);
@@ -154,6 +158,11 @@ public final class AgentConfig {
         return heartbeat;
     }
 
+    /** A dead link is noticed within {@link #heartbeat()} plus this. */
+    public Duration responseTimeout() {
+        return responseTimeout;
+    }
+
     public List<RecipientConfig> recipients() {
         return recipients;
     }
@@ -227,6 +236,7 @@ public final class AgentConfig {
         private Path stateDir = DEFAULT_STATE_DIR;
         private Duration offlineSafeStateAfter = DEFAULT_OFFLINE_SAFE_STATE_AFTER;
         private Duration heartbeat = DEFAULT_HEARTBEAT;
+        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
         private final List<RecipientConfig> recipients = new ArrayList<>();
         private final List<SensorConfig> sensors = new ArrayList<>();
         private final List<ActuatorConfig> actuators = new ArrayList<>();
@@ -273,6 +283,11 @@ public final class AgentConfig {
 
         public Builder heartbeat(Duration d) {
             this.heartbeat = within(d, Duration.ofSeconds(1), Duration.ofHours(1));
+            return this;
+        }
+
+        public Builder responseTimeout(Duration d) {
+            this.responseTimeout = within(d, Duration.ofSeconds(1), Duration.ofMinutes(5));
             return this;
         }
 

@@ -18,4 +18,10 @@ public final class LinkStatus {
         this.lastAckEpochMillis = lastAckEpochMillis;
         this.lastError = lastError;
     }
+
+    @Override
+    public String toString() {
+        return (connected ? "connected" : "disconnected") + ", " + sent + " sent, " + dropped + " dropped, "
+                + reconnects + " reconnects" + (lastError != null ? ", last error: " + lastError : "");
+    }
 }

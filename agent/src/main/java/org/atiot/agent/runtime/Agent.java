@@ -90,7 +90,7 @@ public final class Agent implements AutoCloseable {
         CommandIntake intake = new CommandIntake(new IncomingKeys(keys.encryption().privateKey(),
                 sender -> linkRef.get().sharedKeyCopyFrom(sender)), pb.build(), outbox, clock);
         AtClientOptions clientOptions = AtClientOptions.builder(TlsTrust.systemPlus(config.caFile()))
-                .directory(config.directory()).build();
+                .directory(config.directory()).responseTimeout(config.responseTimeout()).build();
         this.link = DeviceLink.start(DeviceLink.options(keys, clientOptions, queue, recipientKeys)
                 .heartbeat(config.heartbeat()).ttln(config.ttln())
                 .monitorEpochFile(config.stateDir().resolve("last-command-time"))

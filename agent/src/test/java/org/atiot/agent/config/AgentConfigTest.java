@@ -45,6 +45,7 @@ class AgentConfigTest {
         assertNull(c.caFile());
         assertEquals(Duration.ofMinutes(5), c.offlineSafeStateAfter());
         assertEquals(Duration.ofSeconds(30), c.heartbeat());
+        assertEquals(Duration.ofSeconds(15), c.responseTimeout());
         assertEquals(List.of(), c.recipients());
         assertEquals(List.of(), c.sensors());
         assertEquals(List.of(), c.actuators());
@@ -72,6 +73,7 @@ class AgentConfigTest {
                 "state_dir = \"state\"",
                 "offline_safe_state_after = \"90s\"",
                 "heartbeat = \"15s\"",
+                "response_timeout = \"4s\"",
                 "",
                 "[[sensor]]",
                 "type = \"bme280\"",
@@ -128,6 +130,7 @@ class AgentConfigTest {
         assertEquals(tmp.resolve("state/queue"), c.queueDir());
         assertEquals(Duration.ofSeconds(90), c.offlineSafeStateAfter());
         assertEquals(Duration.ofSeconds(15), c.heartbeat());
+        assertEquals(Duration.ofSeconds(4), c.responseTimeout());
 
         SensorConfig climate = c.sensors().get(0);
         assertEquals("bme280", climate.type());
@@ -190,6 +193,7 @@ class AgentConfigTest {
         assertMessage(error(dev + "directory = \"h:70000\"\n"), 3, "directory", "outside 1..65535");
         assertMessage(error(dev + "heartbeat = \"0s\"\n"), 3, "heartbeat", "must be between 1s and 1h");
         assertMessage(error(dev + "heartbeat = 30\n"), 3, "heartbeat", "expected a duration like \"10s\", got 30");
+        assertMessage(error(dev + "response_timeout = \"0s\"\n"), 3, "response_timeout", "must be between 1s and 5m");
         assertMessage(error(dev + "offline_safe_state_after = \"8d\"\n"), 3, "offline_safe_state_after",
                 "between 1s and 7d");
         assertMessage(error(dev + "keys = \"\"\n"), 3, "keys", "empty string");

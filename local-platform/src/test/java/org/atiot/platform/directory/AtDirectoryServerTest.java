@@ -75,6 +75,19 @@ class AtDirectoryServerTest {
     }
 
     @Test
+    void unknownAtSignsAreAskedAgainAndForgottenAddressesRefreshed() throws Exception {
+        DirectoryClient client = client(new MutableClock());
+        AtSign late = AtSign.of("@late_starter");
+        assertEquals(Optional.empty(), client.lookup(late));
+        directory.register(late, "localhost", 7100); // its server finished starting
+        assertEquals(7100, client.lookup(late).orElseThrow().port(), "an unknown answer is not cached");
+        directory.register(late, "localhost", 7101);
+        client.forget(late);
+        assertEquals(7101, client.lookup(late).orElseThrow().port(), "asked again after forget");
+        directory.unregister(late);
+    }
+
+    @Test
     void wireFormMatchesTheRealDirectory() throws Exception {
         try (SSLSocket s = connect()) {
             InputStream in = s.getInputStream();

@@ -72,6 +72,8 @@ public final class AgentConfigBinder {
         set(d, "offline_safe_state_after", () -> b.offlineSafeStateAfter(safeAfter));
         Duration heartbeat = d.duration("heartbeat", AgentConfig.DEFAULT_HEARTBEAT);
         set(d, "heartbeat", () -> b.heartbeat(heartbeat));
+        Duration responseTimeout = d.duration("response_timeout", AgentConfig.DEFAULT_RESPONSE_TIMEOUT);
+        set(d, "response_timeout", () -> b.responseTimeout(responseTimeout));
         d.rejectUnknown();
 
         Set<String> sensorIds = new LinkedHashSet<>();

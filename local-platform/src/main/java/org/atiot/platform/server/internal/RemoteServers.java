@@ -44,8 +44,10 @@ final class RemoteServers {
         try {
             return RemoteConnection.open(address, ctx.config.tls(), TIMEOUT);
         } catch (SocketTimeoutException e) {
+            directory.forget(AtSign.of(atSign));
             throw ServerError.of("AT0023", "no answer from " + atSign + " at " + address);
         } catch (IOException e) {
+            directory.forget(AtSign.of(atSign)); // it may have moved: ask the atDirectory again next time
             throw ServerError.of("AT0021", "Unable to connect to " + atSign + " at " + address + ": " + e.getMessage());
         }
     }
