@@ -140,8 +140,8 @@ class AgentConfigTest {
         assertEquals(List.of("bus", "address", "calibration"), List.copyOf(climate.settings().values().keySet()));
         assertEquals(0x76L, climate.settings().get("address"));
         assertEquals(Map.of("offset", -0.5), climate.settings().get("calibration"));
-        assertEquals(16, climate.settings().line("address"));
-        assertEquals("agent.toml:16: key 'address': no device at 0x76",
+        assertEquals(17, climate.settings().line("address"));
+        assertEquals("agent.toml:17: key 'address': no device at 0x76",
                 climate.settings().error("address", "no device at 0x76").getMessage());
         assertEquals(Duration.ZERO, c.sensors().get(1).jitter());
 
