@@ -44,7 +44,8 @@ import org.tinylog.Logger;
  * entries acknowledged since the last one.
  *
  * <p><b>Bound.</b> When the queued entries would exceed {@link QueueOptions#maxBytes()}, the oldest are dropped
- * and counted ({@link QueueStats#dropped()}). Fully consumed segments are deleted.
+ * and counted ({@link QueueStats#dropped()}). Fully consumed segments are deleted. A disk that fills up before
+ * the bound is treated the same way: the oldest sealed segments are given up until the write fits.
  *
  * <p><b>Threads.</b> All methods are thread-safe; the intended use is one producer appending while one consumer
  * peeks, acknowledges and waits. Calls are serialised by one lock, held also while forcing to disk. Stop a
@@ -179,12 +180,17 @@ public final class DurableQueue implements Closeable {
             ensureOpen();
             long sequence = nextSequence;
             ByteBuffer record = RecordFormat.encode(sequence, payload);
-            Segment active = activeSegmentFor(record.limit());
-            try {
-                active.append(record, sequence, payload.length);
-            } catch (IOException e) {
-                throw new QueueWriteException("cannot append to queue segment " + active.path() + ": "
-                        + e.getMessage() + "; free space on that file system (queued entries are intact)", e);
+            while (true) {
+                try {
+                    writeRecord(record, sequence, payload.length);
+                    break;
+                } catch (QueueWriteException e) {
+                    // A full disk is the byte bound arriving early: make room the same way, oldest first.
+                    if (!dropOldestSegmentForSpace(e)) {
+                        throw e;
+                    }
+                    record.rewind();
+                }
             }
             nextSequence++;
             depth++;
@@ -199,6 +205,40 @@ public final class DurableQueue implements Closeable {
         } finally {
             lock.unlock();
         }
+    }
+
+    private void writeRecord(ByteBuffer record, long sequence, int payloadLength) throws IOException {
+        Segment active = activeSegmentFor(record.limit());
+        try {
+            active.append(record, sequence, payloadLength);
+        } catch (IOException e) {
+            throw new QueueWriteException("cannot append to queue segment " + active.path() + ": "
+                    + e.getMessage() + "; free space on that file system (queued entries are intact)", e);
+        }
+    }
+
+    /**
+     * Drops the queued entries of the oldest segment and deletes it, so that a write refused for lack of space can
+     * be tried again. False when nothing older than the segment being written is left to give up.
+     */
+    private boolean dropOldestSegmentForSpace(QueueWriteException cause) {
+        Segment oldest = segments.peekFirst();
+        if (segments.size() < 2 || !oldest.isSealed() || oldest == segments.peekLast()) {
+            return false;
+        }
+        long before = dropped;
+        while (oldest.hasQueued()) {
+            removeHead(true);
+        }
+        int segmentsBefore = segments.size();
+        reclaimConsumedSegments();
+        if (segments.size() == segmentsBefore) {
+            return false; // could not delete it: no space was won
+        }
+        Logger.warn("Disk full under {} ({}): dropped {} oldest queued entries to make room, {} dropped in total",
+                options.directory(), cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage(),
+                dropped - before, dropped);
+        return true;
     }
 
     private Segment activeSegmentFor(int recordBytes) throws IOException {

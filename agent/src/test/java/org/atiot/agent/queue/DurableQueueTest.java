@@ -243,6 +243,29 @@ class DurableQueueTest {
         }
     }
 
+    /** Verifies that a full disk gives up the oldest sealed segments, counted, before refusing the write. */
+    @Test
+    void diskFullDropsOldestSegmentsFirst() throws IOException {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "needs /dev/full (Linux)");
+        QueueOptions opts = options().segmentBytes(300).maxBytes(64 * 1024).build();
+        try (DurableQueue q = DurableQueue.open(opts)) {
+            for (int i = 1; i <= 4; i++) {
+                q.append(new byte[100]); // two per segment (24 + 2 * 120 <= 300): segment 1 sealed, 3 active
+            }
+            Path next = dir.resolve("seg-00000000000000000005.log");
+            Files.createSymbolicLink(next, full);
+            // a device that stays full: the older segment is given up, then the write is refused
+            assertThrows(QueueWriteException.class, () -> q.append(new byte[100]));
+            assertEquals(2, q.stats().dropped(), "the sealed segment's entries, oldest first");
+            assertEquals(2, q.stats().depth());
+            assertEquals(3, q.peek().sequence(), "the newest entries are kept");
+            assertFalse(Files.exists(dir.resolve("seg-00000000000000000001.log")), "its space was given back");
+            Files.delete(next);
+            assertEquals(5, q.append(Payloads.of(5)));
+        }
+    }
+
     /** Verifies that calls after close fail clearly while stats stay readable. */
     @Test
     void closedQueueRefusesWork() throws IOException {
