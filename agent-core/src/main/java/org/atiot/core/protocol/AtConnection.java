@@ -9,10 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
-import java.time.Year;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +75,7 @@ public final class AtConnection implements AutoCloseable {
             try {
                 socket.startHandshake();
             } catch (SSLException e) {
-                throw tlsFailure(address, e);
+                throw AtTlsException.of(address, e);
             }
             tcp.setSoTimeout(0); // liveness is the agent's heartbeat, not a read timeout on an idle monitor
             AtConnection connection = new AtConnection(socket, address.toString(), maxLineBytes, listener);
@@ -278,25 +275,5 @@ public final class AtConnection implements AutoCloseable {
     static String verbOf(String command) {
         int colon = command.indexOf(':');
         return colon < 0 ? command.split(" ", 2)[0] : command.substring(0, colon);
-    }
-
-    private static AtTlsException tlsFailure(HostAndPort address, SSLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if ((t instanceof CertificateNotYetValidException || t instanceof CertificateExpiredException)
-                    && Year.now().getValue() < 2024) {
-                return new AtTlsException.AtClockException("TLS to " + address + " failed because the system clock"
-                        + " is not set (it says " + Year.now() + "); will work once the time is synchronised", e);
-            }
-        }
-        String m = String.valueOf(e.getMessage());
-        if (m.contains("No subject alternative") || m.contains("No name matching")) {
-            return new AtTlsException("the certificate of " + address + " is not valid for host name "
-                    + address.host() + ": " + m, e);
-        }
-        if (m.contains("PKIX path") || m.contains("unable to find valid certification path")) {
-            return new AtTlsException("the certificate of " + address + " is not issued by a trusted CA"
-                    + " (add the platform's CA file for a local platform)", e);
-        }
-        return new AtTlsException("TLS handshake with " + address + " failed: " + m, e);
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.atiot.core.AtSign;
@@ -82,7 +83,11 @@ public final class DirectoryClient {
                 SSLParameters params = socket.getSSLParameters();
                 params.setEndpointIdentificationAlgorithm("HTTPS");
                 socket.setSSLParameters(params);
-                socket.startHandshake();
+                try {
+                    socket.startHandshake();
+                } catch (SSLException e) {
+                    throw AtTlsException.of(directory, e);
+                }
                 InputStream in = socket.getInputStream();
                 OutputStream out = socket.getOutputStream();
                 expectPrompt(in);
