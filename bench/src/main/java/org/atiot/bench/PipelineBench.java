@@ -76,15 +76,23 @@ public final class PipelineBench {
         rows.appendTo(Path.of(args[0]));
     }
 
-    private static double batchedPipeline(Path dir, AtKeys keys, AtClientOptions client, int n, long[] bytes)
+    /** Readings/s offered as fast as possible, batched 200 to a notify, until the last is acknowledged. */
+    static double batchedPipeline(Path dir, AtKeys keys, AtClientOptions client, int n, long[] bytes)
             throws Exception {
+        return batchedPipeline(dir, keys, OPERATOR, client, n, bytes,
+                BatchPolicy.builder().maxReadings(200).maxBytes(64 * 1024).build());
+    }
+
+    /** As above for any recipient and batch policy. */
+    static double batchedPipeline(Path dir, AtKeys keys, AtSign recipient, AtClientOptions client, int n,
+                                  long[] bytes, BatchPolicy policy) throws Exception {
         try (DurableQueue queue = DurableQueue.open(QueueOptions.builder(dir.resolve("queue"))
                 .maxBytes(512L << 20).fsyncInterval(Duration.ofMillis(200)).build())) {
             RecipientKeys recipientKeys = new RecipientKeys(dir.resolve("shared-keys"), keys.encryption());
             Outbox outbox = new Outbox(queue, recipientKeys, Clock.systemUTC());
-            Batcher batcher = Batcher.builder(DEVICE, BootIdentity.start(dir.resolve("state")), outbox)
-                    .policy(BatchPolicy.builder().maxReadings(200).maxBytes(64 * 1024).build())
-                    .subscriptions(List.of(Subscription.allSensors(OPERATOR))).build();
+            Batcher batcher = Batcher.builder(keys.atSign(), BootIdentity.start(dir.resolve("state")), outbox)
+                    .policy(policy).subscriptions(List.of(Subscription.allSensors(recipient)))
+                    .unsent(() -> queue.stats().depth()).build();
             DeviceLink link = DeviceLink.start(DeviceLink.options(keys, client, queue, recipientKeys).build());
             try {
                 waitConnected(link);
@@ -162,7 +170,7 @@ public final class PipelineBench {
         }
     }
 
-    private static void waitConnected(DeviceLink link) throws InterruptedException {
+    static void waitConnected(DeviceLink link) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (!link.isConnected() && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);

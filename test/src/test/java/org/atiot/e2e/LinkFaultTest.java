@@ -14,6 +14,7 @@ import org.atiot.agent.device.HardwareDevice;
 import org.atiot.agent.operator.OperatorSession;
 import org.atiot.agent.runtime.Agent;
 import org.atiot.core.protocol.HostAndPort;
+import org.atiot.platform.faults.FaultProxy;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

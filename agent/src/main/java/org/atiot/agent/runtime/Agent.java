@@ -76,7 +76,7 @@ public final class Agent implements AutoCloseable {
         this.batcher = Batcher.builder(config.deviceAtSign(), boot, outbox)
                 .policy(BatchPolicy.builder().maxReadings(config.batchMaxReadings()).maxAge(config.batchMaxAge())
                         .build())
-                .subscriptions(subscriptions).clock(clock).build();
+                .subscriptions(subscriptions).clock(clock).unsent(() -> queue.stats().depth()).build();
         SensorScheduler.Builder sb = SensorScheduler.builder(boot, batcher::add).onTick(this::tick).clock(clock);
         for (var e : device.sensors().entrySet()) {
             sb.sensor(e.getKey(), e.getValue());

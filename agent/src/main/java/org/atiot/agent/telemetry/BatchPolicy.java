@@ -69,9 +69,10 @@ public final class BatchPolicy {
             return this;
         }
 
+        /** Zero: send whenever the link is free, see {@link Batcher#flushDue()}; lowest latency. */
         public Builder maxAge(Duration age) {
-            if (age.isNegative() || age.isZero() || age.compareTo(Duration.ofHours(1)) > 0) {
-                throw new IllegalArgumentException("max batch age must be more than 0 and at most 1h, got " + age);
+            if (age.isNegative() || age.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("max batch age must be 0..1h, got " + age);
             }
             this.maxAge = age;
             return this;

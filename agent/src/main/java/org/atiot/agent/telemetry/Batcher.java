@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.atiot.agent.telemetry.internal.BatchFormat;
 import org.atiot.core.AtSign;
 import org.tinylog.Logger;
@@ -27,6 +28,7 @@ public final class Batcher {
     private final BatchPolicy policy;
     private final BatchSink sink;
     private final Clock clock;
+    private final LongSupplier unsent;
     /** Bytes of a batch document besides its reading fragments, at most. */
     private final int envelopeBytes;
     private final List<RecipientBuffer> buffers;
@@ -40,6 +42,7 @@ public final class Batcher {
         this.policy = b.policy;
         this.sink = b.sink;
         this.clock = b.clock;
+        this.unsent = b.unsent;
         this.envelopeBytes = BatchFormat.envelopeBytes(device);
         List<RecipientBuffer> list = new ArrayList<>(b.subscriptions.size());
         for (Subscription s : b.subscriptions) {
@@ -53,7 +56,10 @@ public final class Batcher {
         return new Builder(device, boot, sink);
     }
 
-    /** Adds a reading to the batch of every recipient subscribed to its sensor, flushing full batches. */
+    /**
+     * Adds a reading to the batch of every recipient subscribed to its sensor, flushing full batches (and, with a
+     * maximum age of zero, any batch if nothing is unacknowledged).
+     */
     public void add(TelemetryReading reading) {
         TelemetryReading toSend = reading;
         String fragment = null;
@@ -74,12 +80,22 @@ public final class Batcher {
             }
             buffer.add(toSend.sequence(), fragment, fragmentBytes, now);
         }
+        if (policy.maxAge().isZero()) {
+            flushDue(); // send-when-free: an idle link takes the reading now, not at the next tick
+        }
     }
 
-    /** Finishes every batch whose oldest reading has reached the maximum age. */
+    /**
+     * Finishes every batch whose oldest reading has reached the maximum age. With a maximum age of zero a batch is
+     * finished whenever nothing sent earlier is still unacknowledged: readings go out at once on an idle link and
+     * gather into larger batches while a notification is in flight, so a slow link keeps its throughput.
+     */
     public void flushDue() {
         long now = boot.nanoTime().getAsLong();
         long maxAgeNanos = policy.maxAge().toNanos();
+        if (maxAgeNanos == 0 && unsent.getAsLong() > 0) {
+            return;
+        }
         for (RecipientBuffer buffer : buffers) {
             buffer.flushIfOlder(now, maxAgeNanos);
         }
@@ -205,6 +221,7 @@ public final class Batcher {
         private BatchPolicy policy = BatchPolicy.defaults();
         private List<Subscription> subscriptions = List.of();
         private Clock clock = Clock.systemUTC();
+        private LongSupplier unsent = () -> 0;
 
         private Builder(AtSign device, BootIdentity boot, BatchSink sink) {
             this.device = Objects.requireNonNull(device, "device");
@@ -233,6 +250,12 @@ public final class Batcher {
         /** The wall clock stamped on batches ({@code sentAt}); batch age uses the boot's monotonic clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Entries handed to the sink and not yet acknowledged (the queue depth); used when max age is zero. */
+        public Builder unsent(LongSupplier unsent) {
+            this.unsent = Objects.requireNonNull(unsent, "unsent");
             return this;
         }
 

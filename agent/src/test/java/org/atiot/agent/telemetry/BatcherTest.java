@@ -88,6 +88,27 @@ class BatcherTest {
         assertEquals(1, sink.batches().size(), "an empty batch is never sent");
     }
 
+    /** Verifies that max_age 0 sends at once on an idle link and gathers readings while a batch is unacknowledged. */
+    @Test
+    void zeroMaxAgeSendsWhenTheLinkIsFree() throws Exception {
+        AtomicLong unsent = new AtomicLong();
+        Batcher batcher = Batcher.builder(DEVICE, boot, sink).policy(BatchPolicy.builder().maxAge(Duration.ZERO)
+                .build()).subscriptions(List.of(Subscription.allSensors(OPERATOR))).unsent(unsent::get).build();
+        batcher.add(temperature(1, 20.0));
+        assertEquals(1, sink.batches().size(), "an idle link: sent as it is added, no tick needed");
+        unsent.set(1); // that batch is in flight
+        batcher.add(temperature(2, 20.1));
+        batcher.add(temperature(3, 20.2));
+        batcher.flushDue();
+        assertEquals(1, sink.batches().size(), "readings gather while the link is busy");
+        unsent.set(0);
+        batcher.flushDue(); // the next tick after the acknowledgement
+        List<TelemetryBatch> batches = sink.decoded();
+        assertEquals(2, batches.size());
+        assertEquals(2, batches.get(1).readings().size());
+        assertThrows(IllegalArgumentException.class, () -> BatchPolicy.builder().maxAge(Duration.ofSeconds(-1)));
+    }
+
     /** Verifies per-recipient subscriptions and the prev chain each recipient sees. */
     @Test
     void eachRecipientGetsItsSensorsWithItsOwnChain() throws Exception {

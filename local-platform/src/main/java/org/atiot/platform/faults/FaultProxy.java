@@ -1,4 +1,4 @@
-package org.atiot.e2e;
+package org.atiot.platform.faults;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.atiot.core.protocol.HostAndPort;
 
 /**
- * A TCP proxy in front of an atServer that breaks the network the way real networks break: a blackhole (connections
- * accepted, not a byte passes either way) and half-open connections (the far end is gone, the near end never hears
- * of it). It can also add delay to every chunk it forwards, to model a slow link.
+ * A TCP proxy in front of an atServer that breaks the network the way real networks break, for fault tests and
+ * benchmarks: a blackhole (connections accepted, not a byte passes either way), half-open connections (the far end
+ * is gone, the near end never hears of it) and added delay (a slow link; it does not limit throughput). Advertise
+ * its {@link #address()} with {@code LocalPlatform.advertise} to put it between a client and its atServer.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final HostAndPort upstream;
     private final Set<Pair> pairs = ConcurrentHashMap.newKeySet();
@@ -29,7 +30,8 @@ final class FaultProxy implements AutoCloseable {
     private volatile boolean blackhole;
     private volatile long oneWayDelayMillis;
 
-    FaultProxy(HostAndPort upstream) throws IOException {
+    /** Listens on a free loopback port and forwards to {@code upstream}. */
+    public FaultProxy(HostAndPort upstream) throws IOException {
         this.upstream = upstream;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::acceptLoop, "fault-proxy-accept");
@@ -38,26 +40,26 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** The address to advertise instead of the server's, under the server's host name (TLS checks it). */
-    HostAndPort address() {
+    public HostAndPort address() {
         return new HostAndPort(upstream.host(), listener.getLocalPort());
     }
 
-    long acceptedConnections() {
+    public long acceptedConnections() {
         return accepted.get();
     }
 
     /** While on, every connection (old and new) passes nothing: bytes are read and thrown away. */
-    void blackhole(boolean on) {
+    public void blackhole(boolean on) {
         blackhole = on;
     }
 
-    /** Adds this much delay to each direction (half the round trip). */
-    void delay(long oneWayMillis) {
+    /** Adds this much delay to each direction (half the added round-trip time). */
+    public void delay(long oneWayMillis) {
         oneWayDelayMillis = oneWayMillis;
     }
 
     /** The server side of every open connection goes away; the client side stays open and silent. */
-    void halfOpenAll() {
+    public void halfOpenAll() {
         for (Pair p : pairs) {
             p.severed = true;
             closeQuietly(p.server);
@@ -173,7 +175,7 @@ final class FaultProxy implements AutoCloseable {
                     if (chunk == Chunk.END) {
                         return;
                     }
-                    long wait = chunk.dueNanos - System.nanoTime();
+                    long wait = chunk.dueNanos() - System.nanoTime();
                     if (wait > 0) {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
@@ -181,7 +183,7 @@ final class FaultProxy implements AutoCloseable {
                         continue;
                     }
                     OutputStream out = to.getOutputStream();
-                    out.write(chunk.bytes);
+                    out.write(chunk.bytes());
                     out.flush();
                 }
             } catch (IOException | InterruptedException e) {
