@@ -100,4 +100,21 @@ class DurabilityAndLimitsTest {
             }
         }
     }
+
+    /** A client's catastrophic regex (found by fuzzing scan/monitor/notify:list) costs bounded work, not a thread. */
+    @Test
+    void catastrophicClientRegexIsAnsweredPromptly() throws Exception {
+        try (PlatformFixture fx = new PlatformFixture(); Wire w = fx.owner(ALICE)) {
+            String run = "a".repeat(40);
+            assertTrue(w.send("update:" + run + ".x@alice v").startsWith("data:"));
+            long start = System.nanoTime();
+            assertEquals("data:[]", w.send("scan ^(a+)+$"), "no match within the budget");
+            assertEquals("data:[\"" + run + ".x@alice\"]", w.send("scan ^a+\\.x@alice$"), "ordinary patterns match");
+            assertTrue(w.send("notify:list:(a|aa)+b$").startsWith("data:"));
+            String invalid = w.send("scan (");
+            assertTrue(invalid.startsWith("error:") && invalid.contains("AT0003"), "a clear error: " + invalid);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 5_000, "answered in " + millis + " ms");
+        }
+    }
 }

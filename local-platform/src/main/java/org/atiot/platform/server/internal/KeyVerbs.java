@@ -180,7 +180,7 @@ final class KeyVerbs {
     Reply scan(String command, Session s) throws ServerError, IOException {
         Matcher m = Router.match(SCAN, command, "scan .*\\.wavi");
         String regex = m.group("regex");
-        Pattern filter = regex == null ? null : NotificationStore.compileFilter(regex);
+        ClientRegex filter = regex == null ? null : ClientRegex.compile(regex);
         if (m.group("forAtSign") != null) {
             if (!s.isOwner()) {
                 throw ServerError.authRequired();
@@ -190,7 +190,7 @@ final class KeyVerbs {
             }
         }
         boolean showHidden = "true".equalsIgnoreCase(m.group("showhidden"));
-        Predicate<String> matches = k -> filter == null || filter.matcher(k).find();
+        Predicate<String> matches = k -> filter == null || filter.find(k);
         List<String> out = new ArrayList<>();
         if (s.isOwner()) {
             for (String k : ctx.keys.scan(matches)) {

@@ -1,15 +1,14 @@
 package org.atiot.platform.server.internal;
 
-import java.util.regex.Pattern;
 
 /** A connection that ran {@code monitor}: which notifications it wants and where to write them. */
 final class Monitor {
     final InboundConnection connection;
-    final Pattern regex;
+    final ClientRegex regex;
     final boolean selfNotifications;
     final Session session;
 
-    Monitor(InboundConnection connection, Session session, Pattern regex, boolean selfNotifications) {
+    Monitor(InboundConnection connection, Session session, ClientRegex regex, boolean selfNotifications) {
         this.connection = connection;
         this.session = session;
         this.regex = regex;
@@ -24,7 +23,7 @@ final class Monitor {
             return false;
         }
         String sender = n.from.startsWith("@") ? n.from.substring(1) : n.from;
-        return regex.matcher(n.key).find() || regex.matcher(sender).find();
+        return regex.find(n.key) || regex.find(sender);
     }
 
     /** Live notifications that arrive while the replay is being written wait here, so that none overtakes it. */

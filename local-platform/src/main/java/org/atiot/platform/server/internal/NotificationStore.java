@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.atiot.core.json.Json;
 
 /**
@@ -217,14 +216,6 @@ final class NotificationStore implements AutoCloseable {
 
     boolean hasMonitors() {
         return !monitors.isEmpty();
-    }
-
-    static Pattern compileFilter(String regex) throws ServerError {
-        try {
-            return Pattern.compile(regex);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw ServerError.of("AT0003", "invalid regex: " + e.getDescription());
-        }
     }
 
     private synchronized void compact() throws IOException {

@@ -166,7 +166,7 @@ final class NotifyVerbs {
         }
         long from = day(m.group("fromDate"), 0);
         long to = m.group("toDate") == null ? Long.MAX_VALUE : day(m.group("toDate"), 86_400_000L);
-        Pattern filter = m.group("regex") == null ? null : NotificationStore.compileFilter(m.group("regex"));
+        ClientRegex filter = m.group("regex") == null ? null : ClientRegex.compile(m.group("regex"));
         List<Object> out = new ArrayList<>();
         if (s.auth == Session.Auth.POL) {
             for (NotificationRecord n : ctx.notifications.all()) {
@@ -177,8 +177,8 @@ final class NotifyVerbs {
         } else {
             for (NotificationRecord n : ctx.notifications.received(-1, n -> n.epochMillis >= from
                     && n.epochMillis < to && s.mayAccess(KeyNames.namespaceOf(n.key), false)
-                    && (filter == null || filter.matcher(n.key).find()
-                    || filter.matcher(n.from.substring(1)).find()))) {
+                    && (filter == null || filter.find(n.key)
+                    || filter.find(n.from.substring(1))))) {
                 out.add(n.replayJson());
             }
         }
@@ -187,7 +187,7 @@ final class NotifyVerbs {
 
     Reply monitor(String command, Session s, InboundConnection connection) throws ServerError {
         Matcher m = Router.match(MONITOR, command, "monitor:<lastNotificationEpochMillis> <regex>");
-        Pattern regex = NotificationStore.compileFilter(m.group("regex") == null ? ".*" : m.group("regex"));
+        ClientRegex regex = ClientRegex.compile(m.group("regex") == null ? ".*" : m.group("regex"));
         Long since = m.group("epochMillis") == null ? null : Long.valueOf(m.group("epochMillis"));
         ctx.notifications.addMonitor(new Monitor(connection, s, regex, m.group("selfNotifications") != null), since);
         return Reply.none();
