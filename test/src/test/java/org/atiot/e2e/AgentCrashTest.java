@@ -36,8 +36,10 @@ class AgentCrashTest {
                 operator.watch(0);
                 Random random = new Random(42);
                 for (int i = 0; i < KILLS; i++) {
-                    Process agent = startAgent(config, tmp.resolve("agent-" + i + ".log"));
-                    Thread.sleep(300 + random.nextInt(2200)); // from JVM start-up to mid-stream
+                    Path log = tmp.resolve("agent-" + i + ".log");
+                    Process agent = startAgent(config, log);
+                    awaitStarted(log, agent);
+                    Thread.sleep(random.nextInt(1500)); // a random moment of the stream, however slow the start
                     agent.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
                     agent.waitFor(10, TimeUnit.SECONDS);
                 }
@@ -56,6 +58,17 @@ class AgentCrashTest {
                         + ledger.byBoot().keySet());
         assertEquals(List.of(), ledger.holes(1), "readings lost after kill -9");
         assertTrue(ledger.byBoot().size() >= KILLS / 2, "most runs produced readings: " + ledger.byBoot().keySet());
+    }
+
+    /** Waits for the agent's "started" line: JVM start-up takes seconds on a loaded machine. */
+    private static void awaitStarted(Path log, Process agent) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (agent.isAlive() && System.currentTimeMillis() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(" started: ")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static Process startAgent(Path config, Path log) throws Exception {
