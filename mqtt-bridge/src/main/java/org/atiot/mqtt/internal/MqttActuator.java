@@ -138,7 +138,7 @@ public final class MqttActuator implements Device.Actuator {
     @Override
     public void applySafeState() {
         if (!broker.isConnected()) {
-            Logger.warn("MQTT actuator {}: broker not connected, safe state not published", config.id());
+            Logger.info("MQTT actuator {}: broker not connected yet, safe state not published", config.id());
             return;
         }
         try {
