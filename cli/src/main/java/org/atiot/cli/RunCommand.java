@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.atiot.agent.config.AgentConfig;
 import org.atiot.agent.config.ConfigException;
 import org.atiot.agent.device.HardwareDevice;
+import org.atiot.agent.runtime.ReadingSource;
 import org.atiot.agent.runtime.Agent;
 import org.atiot.agent.runtime.Device;
 import org.atiot.hal.HalConfig;
@@ -47,6 +48,9 @@ final class RunCommand implements Command {
         Path file = Path.of(args.option("config", DEFAULT_CONFIG));
         AgentConfig config = AgentConfig.load(file);
         if (args.flag("check")) {
+            if (config.mqtt().isPresent()) {
+                MqttWiring.check(config.mqtt().get());
+            }
             try (Device device = HardwareDevice.open(config)) {
                 console.out().println(file + " is valid: " + config.sensors().size() + " sensor(s), "
                         + config.actuators().size() + " actuator(s), " + config.recipients().size() + " recipient(s)");
@@ -78,7 +82,13 @@ final class RunCommand implements Command {
     static Agent start(AgentConfig config, Runnable onFirstConnect) throws Exception {
         Device device = HardwareDevice.open(config);
         try {
-            return Agent.builder(config, device).onFirstConnect(onFirstConnect).start();
+            ReadingSource source = null;
+            if (config.mqtt().isPresent()) { // only then is the bridge (and Paho) loaded
+                MqttWiring.Attached mqtt = MqttWiring.attach(device, config.mqtt().get());
+                device = mqtt.device;
+                source = mqtt.source;
+            }
+            return Agent.builder(config, device).source(source).onFirstConnect(onFirstConnect).start();
         } catch (Exception e) {
             device.close();
             throw e;

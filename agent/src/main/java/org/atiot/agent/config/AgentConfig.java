@@ -63,7 +63,7 @@ public final class AgentConfig {
     private final Duration batchMaxAge;
     private final Duration ttln;
     private final HalProvider halProvider;
-    private final Map<String, Object> mqtt;
+    private final MqttConfig mqtt;
 
     private AgentConfig(Builder b) {
         this.deviceAtSign = b.deviceAtSign;
@@ -216,9 +216,9 @@ public final class AgentConfig {
         return halProvider;
     }
 
-    /** The raw {@code [mqtt]} table (plain Java maps), empty if absent; interpreted by a later feature. */
-    public Map<String, Object> mqtt() {
-        return mqtt;
+    /** The {@code [mqtt]} bridge, if configured; without it nothing of the bridge is loaded. */
+    public java.util.Optional<MqttConfig> mqtt() {
+        return java.util.Optional.ofNullable(mqtt);
     }
 
     @Override
@@ -249,7 +249,7 @@ public final class AgentConfig {
         private Duration batchMaxAge = DEFAULT_BATCH_MAX_AGE;
         private Duration ttln = DEFAULT_TTLN;
         private HalProvider halProvider = DEFAULT_HAL_PROVIDER;
-        private Map<String, Object> mqtt = Map.of();
+        private MqttConfig mqtt;
 
         private Builder(AtSign deviceAtSign) {
             this.deviceAtSign = Objects.requireNonNull(deviceAtSign, "deviceAtSign");
@@ -357,9 +357,9 @@ public final class AgentConfig {
             return this;
         }
 
-        /** The raw {@code [mqtt]} table, plain Java values. */
-        public Builder mqtt(Map<String, Object> table) {
-            this.mqtt = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(table));
+        /** The MQTT bridge, or {@code null} for none. */
+        public Builder mqtt(MqttConfig mqtt) {
+            this.mqtt = mqtt;
             return this;
         }
 
@@ -389,7 +389,17 @@ public final class AgentConfig {
                     throw new IllegalStateException("sensor id '" + s.id() + "' is used twice");
                 }
             }
+            if (mqtt != null) {
+                for (MqttIngest m : mqtt.ingest()) {
+                    sensorIds.add(m.sensor()); // several mappings may feed one sensor
+                }
+            }
             Set<String> actuatorIds = new HashSet<>();
+            if (mqtt != null) {
+                for (MqttActuatorConfig a : mqtt.actuators()) {
+                    actuatorIds.add(a.id());
+                }
+            }
             for (ActuatorConfig a : actuators) {
                 if (!actuatorIds.add(a.id())) {
                     throw new IllegalStateException("actuator id '" + a.id() + "' is used twice");

@@ -50,6 +50,8 @@ public final class Agent implements AutoCloseable {
     private final Batcher batcher;
     private final SensorScheduler scheduler;
     private final DeviceLink link;
+    private final ReadingSource source;
+    private final PushedReadings pushed = new PushedReadings();
     private final long startedAt;
     private volatile long lastStatusAt;
     private volatile long offlineSince;
@@ -98,6 +100,10 @@ public final class Agent implements AutoCloseable {
         linkRef.set(link);
         device.applySafeState();
         scheduler.start();
+        this.source = b.source;
+        if (source != null) {
+            source.start(pushed);
+        }
         Logger.info("agent {} started: {} sensor(s), {} actuator(s), {} recipient(s), boot {}",
                 config.deviceAtSign(), device.sensors().size(), device.actuators().size(),
                 config.recipients().size(), boot.bootNumber());
@@ -109,6 +115,7 @@ public final class Agent implements AutoCloseable {
 
     /** Runs on the scheduler's tick: batch age flush, offline safe state, status file. */
     private void tick() {
+        pushed.drainTo(boot, batcher::add);
         batcher.flushDue();
         long now = clock.millis();
         if (link.isConnected()) {
@@ -146,7 +153,11 @@ public final class Agent implements AutoCloseable {
 
     @Override
     public void close() {
+        if (source != null) {
+            closeQuietly(source, "reading source");
+        }
         scheduler.close();
+        pushed.drainTo(boot, batcher::add); // the scheduler's thread is gone: this thread is the only writer now
         batcher.flushAll();
         try {
             queue.flush();
@@ -179,6 +190,7 @@ public final class Agent implements AutoCloseable {
         private final Device device;
         private Clock clock = Clock.systemUTC();
         private Runnable onFirstConnect = () -> { };
+        private ReadingSource source;
 
         private Builder(AgentConfig config, Device device) {
             this.config = config;
@@ -192,6 +204,12 @@ public final class Agent implements AutoCloseable {
 
         public Builder onFirstConnect(Runnable r) {
             this.onFirstConnect = r;
+            return this;
+        }
+
+        /** Readings pushed from outside the HAL (e.g. an MQTT broker); closed with the agent. */
+        public Builder source(ReadingSource source) {
+            this.source = source;
             return this;
         }
 

@@ -35,6 +35,25 @@ public final class Device implements AutoCloseable {
         this.resources = resources;
     }
 
+    /**
+     * This device with {@code more} actuators (e.g. ones driven over MQTT); {@code closeAfter} is closed last,
+     * after every actuator reached its safe state through it.
+     */
+    public Device withActuators(List<Actuator> more, AutoCloseable closeAfter) {
+        List<Actuator> all = new java.util.ArrayList<>(actuators);
+        all.addAll(more);
+        AutoCloseable mine = resources;
+        return new Device(sensors, all, () -> {
+            try {
+                if (mine != null) {
+                    mine.close();
+                }
+            } finally {
+                closeAfter.close();
+            }
+        });
+    }
+
     public Map<SensorReader, Duration> sensors() {
         return sensors;
     }

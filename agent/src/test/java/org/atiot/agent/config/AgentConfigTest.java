@@ -57,7 +57,7 @@ class AgentConfigTest {
         assertEquals(Duration.ofSeconds(2), c.batchMaxAge());
         assertEquals(Duration.ofHours(24), c.ttln());
         assertEquals(HalProvider.LINUX, c.halProvider());
-        assertEquals(Map.of(), c.mqtt());
+        assertTrue(c.mqtt().isEmpty());
         assertEquals(c.queueDir(), c.queueOptions().directory());
     }
 
@@ -116,9 +116,16 @@ class AgentConfigTest {
                 "provider = \"simulated\"",
                 "",
                 "[mqtt]",
-                "broker = \"tcp://localhost:1883\"",
-                "[mqtt.tls]",
-                "enabled = true",
+                "broker = \"ssl://localhost:8883\"",
+                "ca_file = \"mqtt-ca.pem\"",
+                "username = \"agent\"",
+                "password_file = \"mqtt.password\"",
+                "[[mqtt.ingest]]",
+                "topic = \"zigbee2mqtt/+/climate\"",
+                "sensor = \"shed\"",
+                "pointer = \"/temperature\"",
+                "quantity = \"temperature_c\"",
+                "unit = \"°C\"",
                 "");
         Path file = tmp.resolve("agent.toml");
         Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -163,7 +170,14 @@ class AgentConfigTest {
         assertEquals(Duration.ofSeconds(5), c.batchMaxAge());
         assertEquals(Duration.ofHours(1), c.ttln());
         assertEquals(HalProvider.SIMULATED, c.halProvider());
-        assertEquals(Map.of("broker", "tcp://localhost:1883", "tls", Map.of("enabled", true)), c.mqtt());
+        MqttConfig mqtt = c.mqtt().orElseThrow();
+        assertTrue(mqtt.isTls());
+        assertEquals(tmp.resolve("mqtt-ca.pem"), mqtt.caFile());
+        assertEquals(tmp.resolve("mqtt.password"), mqtt.passwordFile());
+        assertEquals("atiot-pi01", mqtt.clientId());
+        assertEquals(MqttConfig.DEFAULT_KEEPALIVE, mqtt.keepAlive());
+        assertEquals("/temperature", mqtt.ingest().get(0).pointer());
+        assertEquals("°C", mqtt.ingest().get(0).unit());
     }
 
     /** Verifies the example message format for a bad duration. */
@@ -237,6 +251,44 @@ class AgentConfigTest {
         assertMessage(error(dev + "[hal]\nprovider = \"gpio\"\n"), 4, "provider",
                 "expected one of \"simulated\", \"linux\", \"pi4j\", got \"gpio\"");
         assertMessage(error(dev + "[hall]\nprovider = \"linux\"\n"), 3, "hall", "did you mean 'hal'?");
+    }
+
+    /** Verifies the MQTT bridge config: actuators, recipients of MQTT-fed sensors, and errors at their line. */
+    @Test
+    void mqttSectionsBindAndReportErrorsAtTheirLine() throws ConfigException {
+        String dev = "[device]\natsign = \"@pi01\"\n";
+        String broker = "[mqtt]\nbroker = \"tcp://127.0.0.1:1883\"\n";
+        String ingest = "[[mqtt.ingest]]\ntopic = \"plugs/+/power\"\nsensor = \"plug\"\nquantity = \"power_w\"\n";
+        String fan = "[[actuator]]\ntype = \"mqtt\"\nid = \"fan\"\nallow = [\"@op\"]\n"
+                + "command_topic = \"fan/set\"\nstate_topic = \"fan/state\"\nack_timeout = \"2s\"\n";
+        AgentConfig c = parse(dev + fan + "[[recipient]]\natsign = \"@op\"\nsensors = [\"plug\"]\n" + broker + ingest);
+        MqttConfig m = c.mqtt().orElseThrow();
+        assertEquals(List.of(), c.actuators());
+        assertEquals("fan/state", m.actuators().get(0).stateTopic());
+        assertEquals(Duration.ofSeconds(2), m.actuators().get(0).ackTimeout());
+        assertEquals(1.0, m.actuators().get(0).max());
+        assertEquals(null, m.ingest().get(0).pointer());
+        assertTrue(c.recipients().get(0).receives("plug"));
+
+        assertMessage(error(dev + fan), 4, "type", "needs a broker; add an [mqtt] section");
+        assertMessage(error(dev + "[mqtt]\nbroker = \"http://x:1\"\n"), 4, "broker", "expected tcp://host:port");
+        assertMessage(error(dev + "[mqtt]\nbroker = \"tcp://x\"\n"), 4, "broker", "with a port");
+        assertMessage(error(dev + broker + "password = \"hunter2\"\n"), 5, "password", "password_file");
+        assertMessage(error(dev + broker + "ca_file = \"ca.pem\"\n"), 5, "ca_file", "only applies to an ssl://");
+        assertMessage(error(dev + broker + "password_file = \"p\"\n"), 5, "password_file", "needs a username");
+        assertMessage(error(dev + broker + "keepalive = \"2h\"\n"), 5, "keepalive", "between 1s and 1h");
+        assertMessage(error(dev + broker + ingest.replace("plugs/+/power", "plugs/#/power")), 6, "topic",
+                "'#' must be a whole level and the last one");
+        assertMessage(error(dev + broker + ingest.replace("plugs/+/power", "plugs/a+/power")), 6, "topic",
+                "'+' must be a whole level");
+        assertMessage(error(dev + broker + ingest + "pointer = \"temperature\"\n"), 9, "pointer",
+                "starts with '/'");
+        assertMessage(error(dev + broker + ingest + "qos = 2\n"), 9, "qos", "unknown key in [[mqtt.ingest]]");
+        assertMessage(error(dev + fan.replace("fan/set", "fan/+") + broker), 7, "command_topic", "wildcards");
+        assertMessage(error(dev + fan + "min = 1\nmax = 0\n" + broker), 11, "max", "greater than min");
+        assertMessage(error(dev + fan.replace("\"2s\"", "3") + broker), 9, "ack_timeout", "duration");
+        assertMessage(error(dev + fan + "[[actuator]]\ntype = \"relay\"\nid = \"fan\"\nallow = [\"@op\"]\n" + broker),
+                12, "id", "used twice");
     }
 
     private static void assertMessage(ConfigException e, int line, String key, String fragment) {

@@ -24,6 +24,21 @@ class TrimmedJarIT {
         assertEquals("atiot " + System.getProperty("atiot.version"), out.strip());
     }
 
+    /** The MQTT bridge is only loaded when configured, so trimming could drop what Paho loads by name. */
+    @Test
+    void mqttBridgeLoadsFromTheTrimmedJar(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path config = tmp.resolve("agent.toml");
+        Files.writeString(config, String.join("\n", "[device]", "atsign = \"@pi01\"", "[hal]",
+                "provider = \"simulated\"", "[mqtt]", "broker = \"ssl://127.0.0.1:8883\"",
+                "[[mqtt.ingest]]", "topic = \"plugs/+/power\"", "sensor = \"plug\"", "quantity = \"power_w\"",
+                "[[recipient]]", "atsign = \"@operator\"", ""));
+        String out = Commands.run(60, JAVA, "-verbose:class", "-jar", jar.toString(), "run", "--check", "--config",
+                config.toString()).assertSuccess("atiot run --check with [mqtt]").output();
+        assertTrue(out.contains("is valid"), out);
+        assertTrue(out.contains("org.eclipse.paho.client.mqttv3.internal.TCPNetworkModuleFactory")
+                || out.contains("org.eclipse.paho.client.mqttv3.internal.SSLNetworkModuleFactory"), out);
+    }
+
     @Test
     void cryptoVectorsPassAgainstTheTrimmedJarAlone() throws Exception {
         Path vectors = Commands.systemPath("atiot.shared.dir").resolve("vectors/atplatform-vectors.json");

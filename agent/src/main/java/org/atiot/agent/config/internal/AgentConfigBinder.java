@@ -2,6 +2,7 @@ package org.atiot.agent.config.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import org.atiot.agent.config.AgentConfig;
 import org.atiot.agent.config.ConfigException;
 import org.atiot.agent.config.DriverSettings;
 import org.atiot.agent.config.HalProvider;
+import org.atiot.agent.config.MqttActuatorConfig;
 import org.atiot.agent.config.RecipientConfig;
 import org.atiot.agent.config.SensorConfig;
 import org.atiot.core.AtSign;
@@ -82,8 +84,23 @@ public final class AgentConfigBinder {
             b.addSensor(s);
         }
         Set<String> actuatorIds = new LinkedHashSet<>();
+        List<MqttActuatorConfig> mqttActuators = new ArrayList<>();
+        TableReader firstMqttActuator = null;
         for (TomlTable t : top.tableArray("actuator")) {
-            b.addActuator(actuator(t, actuatorIds));
+            TableReader r = new TableReader(t, file, "[[actuator]]");
+            if ("mqtt".equals(t.get("type") == null ? null : t.get("type").value())) {
+                mqttActuators.add(mqttActuator(r, actuatorIds));
+                firstMqttActuator = firstMqttActuator == null ? r : firstMqttActuator;
+            } else {
+                b.addActuator(actuator(t, actuatorIds));
+            }
+        }
+        // Before the recipients: MQTT-fed sensors are sensors a recipient may name.
+        TomlTable mqtt = top.table("mqtt");
+        if (mqtt != null) {
+            b.mqtt(new MqttConfigReader(file, baseDir).broker(mqtt, atSign, sensorIds, mqttActuators));
+        } else if (firstMqttActuator != null) {
+            throw firstMqttActuator.error("type", "an mqtt actuator needs a broker; add an [mqtt] section");
         }
         Set<AtSign> recipients = new LinkedHashSet<>();
         for (TomlTable t : top.tableArray("recipient")) {
@@ -92,10 +109,6 @@ public final class AgentConfigBinder {
         queue(top.table("queue"), b);
         batch(top.table("batch"), b);
         hal(top.table("hal"), b);
-        TomlTable mqtt = top.table("mqtt");
-        if (mqtt != null) {
-            b.mqtt(mqtt.toPlain());
-        }
         top.rejectUnknown();
         try {
             return b.build();
@@ -150,6 +163,26 @@ public final class AgentConfigBinder {
         } catch (IllegalArgumentException e) {
             throw r.error(keyNamedIn(e.getMessage(), "type", "id", "allow"), e.getMessage());
         }
+    }
+
+    private MqttActuatorConfig mqttActuator(TableReader r, Set<String> ids) throws ConfigException {
+        r.string("type", "\"mqtt\"");
+        String id = r.string("id", "\"fan\"");
+        try {
+            Ids.checkId(id);
+        } catch (IllegalArgumentException e) {
+            throw r.error("id", e.getMessage());
+        }
+        List<String> allowList = r.stringList("allow");
+        if (allowList == null || allowList.isEmpty()) {
+            throw r.missing("allow", "[\"@operator\"]");
+        }
+        Set<AtSign> allow = new LinkedHashSet<>();
+        for (String s : allowList) {
+            allow.add(atSign(r, "allow", s));
+        }
+        uniqueId(r, ids, id, "actuator");
+        return new MqttConfigReader(file, baseDir).actuator(r, id, allow);
     }
 
     private void uniqueId(TableReader r, Set<String> ids, String id, String kind) throws ConfigException {

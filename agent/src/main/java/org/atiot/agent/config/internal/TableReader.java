@@ -131,6 +131,12 @@ final class TableReader {
         return out;
     }
 
+    /** The value under {@code key} as parsed, marked read; {@code null} if absent. */
+    TomlValue raw(String key) {
+        known.add(key);
+        return table.get(key);
+    }
+
     /** The table under {@code key}, or {@code null}. */
     TomlTable table(String key) throws ConfigException {
         known.add(key);
