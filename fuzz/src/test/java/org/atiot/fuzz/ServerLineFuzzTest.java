@@ -27,6 +27,8 @@ import org.atiot.platform.pki.TlsContexts;
 public class ServerLineFuzzTest {
     private static final AtSign OWNER = AtSign.of("@fuzz");
     private static final String PROMPT = OWNER + "@";
+    /** The prompt after its first character, which the check for a one-line answer has read already. */
+    private static final String PROMPT_REST = PROMPT.substring(1);
     private static final int ANSWER_MILLIS = 5_000;
     private static final int MAX_LINE = 4_096;
 
@@ -44,7 +46,8 @@ public class ServerLineFuzzTest {
     public static void fuzzerTestOneInput(byte[] input) throws Exception {
         // the harness and the server's own lookups (directory, other atServers) stay on this machine
         BugDetectors.allowNetworkConnections((host, port) -> host.equals("localhost") || host.equals("127.0.0.1"));
-        String line = new String(input, StandardCharsets.UTF_8).replace('\n', ' ').replace('\r', ' ');
+        // Line breaks stay in: the server reads one network read as one command, so a hostile client can send them.
+        String line = new String(input, StandardCharsets.UTF_8);
         if (line.length() > MAX_LINE) {
             line = line.substring(0, MAX_LINE);
         }
@@ -71,6 +74,10 @@ public class ServerLineFuzzTest {
         if (!answer.startsWith("data:") && !answer.startsWith("error:")) {
             throw new IllegalStateException("answer neither data: nor error: to " + line + ": " + answer);
         }
+        int next = s.getInputStream().read(); // the prompt, or the end of a connection the server closed
+        if (next >= 0 && next != '@') {
+            throw new IllegalStateException("an answer spanning lines to " + line + ": " + answer);
+        }
     }
 
     /** The verb as the server reads it: before the first colon, lower case, without spaces. */
@@ -82,7 +89,7 @@ public class ServerLineFuzzTest {
 
     /**
      * The next answer line with the prompts in front of it removed ({@code @} before authentication, {@code @fuzz@}
-     * after), or null when the server closed the connection.
+     * after, or what is left of one), or null when the server closed the connection.
      */
     private static String readAnswer(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
@@ -94,8 +101,10 @@ public class ServerLineFuzzTest {
             }
             String text = line.toString().trim();
             line.setLength(0);
-            while (text.startsWith(PROMPT) || text.startsWith("@")) {
-                text = text.substring(text.startsWith(PROMPT) ? PROMPT.length() : 1);
+            while (text.startsWith(PROMPT) || text.startsWith(PROMPT_REST) || text.startsWith("@")) {
+                int cut = text.startsWith(PROMPT) ? PROMPT.length() : text.startsWith(PROMPT_REST)
+                        ? PROMPT_REST.length() : 1;
+                text = text.substring(cut);
             }
             if (!text.isEmpty()) {
                 return text;

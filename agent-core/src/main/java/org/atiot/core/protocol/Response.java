@@ -9,6 +9,7 @@ import org.atiot.core.json.JsonException;
 /** One atServer answer: {@code data:<text>} or one of the three {@code error:} forms (wire reference §8.2). */
 final class Response {
     private static final Pattern LEGACY_OR_COLON = Pattern.compile("^(AT\\d{4})[-:](.*)$", Pattern.DOTALL);
+    private static final Pattern CODE = Pattern.compile("AT\\d{4}");
 
     private final String data;
     private final AtServerErrorException error;
@@ -36,7 +37,8 @@ final class Response {
                 Map<String, Object> json = Json.parseObject(payload);
                 Object code = json.get("errorCode");
                 Object description = json.get("errorDescription");
-                if (code instanceof String) {
+                // Callers branch on the code, so a JSON error must carry a real one, as the other two forms do.
+                if (code instanceof String && CODE.matcher((String) code).matches()) {
                     return AtServerErrorException.of((String) code, description == null ? "" : description.toString());
                 }
             } catch (JsonException e) {

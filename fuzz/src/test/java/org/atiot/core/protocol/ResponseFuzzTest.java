@@ -29,8 +29,8 @@ public class ResponseFuzzTest {
                 throw new IllegalStateException("a data answer without data: " + text);
             }
         } catch (AtServerErrorException e) {
-            if (e.code() == null || e.getMessage() == null) {
-                throw new IllegalStateException("an error answer without code or message: " + text, e);
+            if (e.code() == null || !e.code().matches("AT\\d{4}") || e.getMessage() == null) {
+                throw new IllegalStateException("an error answer without an AT code or message: " + text, e);
             }
         }
     }

@@ -162,6 +162,14 @@ class ClientFramingTest {
     }
 
     @Test
+    void aJsonErrorWithoutAnAtCodeIsAProtocolError() throws Exception {
+        AtConnection c = connect(AtConnection.DEFAULT_MAX_LINE_BYTES);
+        // Found by fuzzing: any string passed for the code, though callers branch on AT codes.
+        assertThrows(AtProtocolException.class,
+                () -> answer(c, "update:x", "error:{\"errorCode\":\"AT001~1\",\"errorDescription\":\"x\"}\n@"));
+    }
+
+    @Test
     void aLineThatFitsNoFormIsAProtocolErrorAndClosesTheConnection() throws Exception {
         AtConnection c = connect(AtConnection.DEFAULT_MAX_LINE_BYTES);
         assertThrows(AtProtocolException.class, () -> answer(c, "noop:0", "HTTP/1.1 400 Bad Request\n@"));
