@@ -38,7 +38,7 @@ class AgentCrashTest {
                 for (int i = 0; i < KILLS; i++) {
                     Path log = tmp.resolve("agent-" + i + ".log");
                     Process agent = startAgent(config, log);
-                    awaitStarted(log, agent);
+                    ProcessLog.await(log, agent, " started: ", 60_000); // JVM start-up is slow on a loaded machine
                     Thread.sleep(random.nextInt(1500)); // a random moment of the stream, however slow the start
                     agent.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
                     agent.waitFor(10, TimeUnit.SECONDS);
@@ -58,17 +58,6 @@ class AgentCrashTest {
                         + ledger.byBoot().keySet());
         assertEquals(List.of(), ledger.holes(1), "readings lost after kill -9");
         assertTrue(ledger.byBoot().size() >= KILLS / 2, "most runs produced readings: " + ledger.byBoot().keySet());
-    }
-
-    /** Waits for the agent's "started" line: JVM start-up takes seconds on a loaded machine. */
-    private static void awaitStarted(Path log, Process agent) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (agent.isAlive() && System.currentTimeMillis() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(" started: ")) {
-                return;
-            }
-            Thread.sleep(50);
-        }
     }
 
     private static Process startAgent(Path config, Path log) throws Exception {

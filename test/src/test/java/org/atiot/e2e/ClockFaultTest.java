@@ -55,14 +55,14 @@ class ClockFaultTest {
             Process agent = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try (OperatorSession operator = OperatorSession.open(e2e.keys(OPERATOR), e2e.client, ledger)) {
                 operator.watch(0);
-                assertTrue(awaitText(log, "system clock is not set", 60_000),
-                        "the agent names the clock as the problem:\n" + Files.readString(log));
+                assertTrue(ProcessLog.await(log, agent, "system clock is not set", 60_000),
+                        "the agent names the clock as the problem:\n" + ProcessLog.tail(log));
                 Thread.sleep(3_000); // readings taken in 1970 pile up
                 assertEquals(0, ledger.lastSequence(), "nothing gets through with the clock in 1970");
                 Files.writeString(clock, "+0\n"); // time synchronised
                 long now = System.currentTimeMillis();
                 assertTrue(ledger.await(l -> l.count(r -> r.takenAtEpochMillis() >= now) >= 20, 90_000),
-                        "readings flow once the clock is right:\n" + Files.readString(log));
+                        "readings flow once the clock is right:\n" + ProcessLog.tail(log));
             } finally {
                 agent.destroy();
                 agent.waitFor(20, TimeUnit.SECONDS);
@@ -89,16 +89,5 @@ class ClockFaultTest {
         try (Stream<Path> libs = Files.walk(Path.of("/usr/lib"), 3)) {
             return libs.filter(p -> p.endsWith("faketime/libfaketime.so.1")).findFirst();
         }
-    }
-
-    private static boolean awaitText(Path log, String text, long timeoutMillis) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
     }
 }

@@ -52,9 +52,10 @@ class DiskFullFaultTest {
                     queue.toString(), java, System.getProperty("java.class.path"), config.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
-                assertTrue(awaitLine(agent, log, "Disk full", 90_000), "the agent reports the full disk:\n" + tail(log));
+                assertTrue(ProcessLog.await(log, agent, "Disk full", 90_000),
+                        "the agent reports the full disk:\n" + ProcessLog.tail(log));
                 Thread.sleep(3_000); // keep writing into a full disk for a while
-                assertTrue(agent.isAlive(), "the agent keeps running on a full disk:\n" + tail(log));
+                assertTrue(agent.isAlive(), "the agent keeps running on a full disk:\n" + ProcessLog.tail(log));
                 long droppedWhileFull = queueStatus(state, "dropped");
                 assertTrue(droppedWhileFull > 0, "dropped entries are counted in the status");
 
@@ -73,12 +74,12 @@ class DiskFullFaultTest {
                 }
                 agent.destroy();
                 assertTrue(agent.waitFor(20, TimeUnit.SECONDS));
-                assertEquals(143, agent.exitValue(), "a clean SIGTERM exit:\n" + tail(log));
+                assertEquals(143, agent.exitValue(), "a clean SIGTERM exit:\n" + ProcessLog.tail(log));
             } finally {
                 agent.destroyForcibly();
             }
         }
-        String output = Files.readString(log(tmp));
+        String output = Files.readString(tmp.resolve("agent.log"));
         assertFalse(output.contains("\tat "), "no stack trace in the agent's output");
         assertTrue(ledger.readings().stream().allMatch(r -> r.isOk() && !r.measurements().isEmpty()),
                 "every delivered reading decrypted and parsed");
@@ -89,10 +90,6 @@ class DiskFullFaultTest {
         assertTrue(missing > 0 && received > missing / 10, received + " received, " + missing + " dropped");
     }
 
-    private static Path log(Path tmp) {
-        return tmp.resolve("agent.log");
-    }
-
     private static long queueStatus(Path state, String field) throws Exception {
         Path file = state.resolve(StatusFile.NAME);
         if (!Files.exists(file)) {
@@ -101,21 +98,5 @@ class DiskFullFaultTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> queue = (Map<String, Object>) Json.parseObject(Files.readString(file)).get("queue");
         return ((Number) queue.get(field)).longValue();
-    }
-
-    private static boolean awaitLine(Process agent, Path log, String text, long timeoutMillis) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < deadline && agent.isAlive()) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return Files.exists(log) && Files.readString(log).contains(text);
-    }
-
-    private static String tail(Path log) throws Exception {
-        String s = Files.exists(log) ? Files.readString(log) : "";
-        return s.substring(Math.max(0, s.length() - 3_000));
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.atiot.agent.commands.CommandAck;
 import org.atiot.agent.operator.OperatorListener;
 import org.atiot.agent.operator.OperatorSession;
@@ -145,8 +146,8 @@ class MqttBridgeEndToEndTest {
 
                 // 3. A command to the MQTT actuator: published at QoS 1, acknowledged after the state report.
                 // The plug answers every command with its new state (the agent's start-up safe state included).
-                java.util.concurrent.atomic.AtomicBoolean answering = new java.util.concurrent.atomic.AtomicBoolean(true);
-                java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+                AtomicBoolean answering = new AtomicBoolean(true);
+                AtomicBoolean running = new AtomicBoolean(true);
                 Thread plug = new Thread(() -> {
                     try {
                         while (running.get()) {

@@ -12,7 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.atiot.core.AtSign;
 import org.atiot.core.keys.AtKeys;
@@ -80,7 +82,7 @@ class ServerCrashTest {
             }
             client.close();
             Map<String, String> received = new ConcurrentHashMap<>();
-            java.util.concurrent.BlockingQueue<Notification> replayed = new java.util.concurrent.LinkedBlockingQueue<>();
+            BlockingQueue<Notification> replayed = new LinkedBlockingQueue<>();
             try (AtClient monitor = AtClient.connect(RECEIVER, options, replayed::add);
                  AtClient lookups = platform.connect(receiver)) {
                 monitor.authenticate(receiver);
