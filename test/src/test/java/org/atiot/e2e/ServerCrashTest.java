@@ -83,8 +83,9 @@ class ServerCrashTest {
             client.close();
             Map<String, String> received = new ConcurrentHashMap<>();
             BlockingQueue<Notification> replayed = new LinkedBlockingQueue<>();
-            try (AtClient monitor = AtClient.connect(RECEIVER, options, replayed::add);
-                 AtClient lookups = platform.connect(receiver)) {
+            // lookups first: it waits until the restarted platform serves the receiver again
+            try (AtClient lookups = platform.connect(receiver);
+                 AtClient monitor = AtClient.connect(RECEIVER, options, replayed::add)) {
                 monitor.authenticate(receiver);
                 monitor.monitor(0, "stream");
                 // replayed notifications carry no inline key: the receiver looks up the sender's copy for it
