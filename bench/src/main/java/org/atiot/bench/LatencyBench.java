@@ -2,26 +2,19 @@ package org.atiot.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.atiot.agent.link.DeviceLink;
 import org.atiot.agent.operator.OperatorListener;
 import org.atiot.agent.operator.OperatorSession;
-import org.atiot.agent.outbox.Outbox;
-import org.atiot.agent.outbox.RecipientKeys;
-import org.atiot.agent.queue.DurableQueue;
 import org.atiot.agent.queue.QueueOptions;
 import org.atiot.agent.scheduler.SensorScheduler;
 import org.atiot.agent.telemetry.BatchPolicy;
 import org.atiot.agent.telemetry.Batcher;
-import org.atiot.agent.telemetry.BootIdentity;
 import org.atiot.agent.telemetry.Measurement;
 import org.atiot.agent.telemetry.SequenceReport;
-import org.atiot.agent.telemetry.Subscription;
 import org.atiot.agent.telemetry.TelemetryReading;
 import org.atiot.core.AtSign;
 import org.atiot.core.keys.AtKeys;
@@ -112,19 +105,12 @@ public final class LatencyBench {
                 }
             }
         };
-        try (DurableQueue queue = DurableQueue.open(QueueOptions.builder(dir.resolve("queue"))
-                .fsyncInterval(Duration.ZERO).build());
-             OperatorSession watcher = OperatorSession.open(operator, client, listener)) {
+        try (OperatorSession watcher = OperatorSession.open(operator, client, listener)) {
             watcher.watch(System.currentTimeMillis());
-            RecipientKeys recipientKeys = new RecipientKeys(dir.resolve("shared-keys"), device.encryption());
-            Batcher batcher = Batcher.builder(DEVICE, BootIdentity.start(dir.resolve("state")),
-                            new Outbox(queue, recipientKeys, Clock.systemUTC()))
-                    .policy(BatchPolicy.builder().maxAge(Duration.ZERO).build())
-                    .subscriptions(List.of(Subscription.allSensors(OPERATOR))).unsent(() -> queue.stats().depth())
-                    .build();
-            DeviceLink link = DeviceLink.start(DeviceLink.options(device, client, queue, recipientKeys).build());
-            try {
-                PipelineBench.waitConnected(link);
+            try (BenchDevice bench = new BenchDevice(dir, device, client, OPERATOR,
+                    BatchPolicy.builder().maxAge(Duration.ZERO).build(),
+                    QueueOptions.builder(dir.resolve("queue")).fsyncInterval(Duration.ZERO))) {
+                Batcher batcher = bench.batcher;
                 long start = System.nanoTime();
                 long lastTick = start;
                 for (int seq = 1; seq < takenAt.length; seq++) {
@@ -142,8 +128,6 @@ public final class LatencyBench {
                     Thread.sleep(10);
                     lastTick = tickIfDue(batcher, lastTick);
                 }
-            } finally {
-                link.close();
             }
         }
         double[] measured = new double[n];

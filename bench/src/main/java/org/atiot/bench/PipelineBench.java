@@ -5,23 +5,16 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import org.atiot.agent.link.DeviceLink;
 import org.atiot.agent.outbox.Outbox;
-import org.atiot.agent.outbox.RecipientKeys;
-import org.atiot.agent.queue.DurableQueue;
 import org.atiot.agent.queue.QueueOptions;
 import org.atiot.agent.telemetry.BatchPolicy;
-import org.atiot.agent.telemetry.Batcher;
-import org.atiot.agent.telemetry.BootIdentity;
 import org.atiot.agent.telemetry.Measurement;
-import org.atiot.agent.telemetry.Subscription;
 import org.atiot.agent.telemetry.TelemetryReading;
 import org.atiot.core.AtSign;
 import org.atiot.core.crypto.AesKey;
@@ -86,32 +79,22 @@ public final class PipelineBench {
     /** As above for any recipient and batch policy. */
     static double batchedPipeline(Path dir, AtKeys keys, AtSign recipient, AtClientOptions client, int n,
                                   long[] bytes, BatchPolicy policy) throws Exception {
-        try (DurableQueue queue = DurableQueue.open(QueueOptions.builder(dir.resolve("queue"))
-                .maxBytes(512L << 20).fsyncInterval(Duration.ofMillis(200)).build())) {
-            RecipientKeys recipientKeys = new RecipientKeys(dir.resolve("shared-keys"), keys.encryption());
-            Outbox outbox = new Outbox(queue, recipientKeys, Clock.systemUTC());
-            Batcher batcher = Batcher.builder(keys.atSign(), BootIdentity.start(dir.resolve("state")), outbox)
-                    .policy(policy).subscriptions(List.of(Subscription.allSensors(recipient)))
-                    .unsent(() -> queue.stats().depth()).build();
-            DeviceLink link = DeviceLink.start(DeviceLink.options(keys, client, queue, recipientKeys).build());
-            try {
-                waitConnected(link);
-                long start = System.nanoTime();
-                for (long seq = 1; seq <= n; seq++) {
-                    batcher.add(TelemetryReading.ok("climate", seq, System.currentTimeMillis(), seq,
-                            List.of(Measurement.of("temperature_c", 21.5 + (seq % 100) / 10.0, "°C"),
-                                    Measurement.of("humidity_pct", 48.25, "%"))));
-                }
-                batcher.flushAll();
-                queue.flush();
-                bytes[0] = queue.stats().bytes();
-                while (queue.stats().depth() > 0) {
-                    Thread.sleep(2);
-                }
-                return n / ((System.nanoTime() - start) / 1e9);
-            } finally {
-                link.close();
+        try (BenchDevice device = new BenchDevice(dir, keys, client, recipient, policy,
+                QueueOptions.builder(dir.resolve("queue")).maxBytes(512L << 20)
+                        .fsyncInterval(Duration.ofMillis(200)))) {
+            long start = System.nanoTime();
+            for (long seq = 1; seq <= n; seq++) {
+                device.batcher.add(TelemetryReading.ok("climate", seq, System.currentTimeMillis(), seq,
+                        List.of(Measurement.of("temperature_c", 21.5 + (seq % 100) / 10.0, "°C"),
+                                Measurement.of("humidity_pct", 48.25, "%"))));
             }
+            device.batcher.flushAll();
+            device.queue.flush();
+            bytes[0] = device.queue.stats().bytes();
+            while (device.queue.stats().depth() > 0) {
+                Thread.sleep(2);
+            }
+            return n / ((System.nanoTime() - start) / 1e9);
         }
     }
 
@@ -167,16 +150,6 @@ public final class PipelineBench {
                 sink.join();
                 return received.get() / ((System.nanoTime() - start) / 1e9);
             }
-        }
-    }
-
-    static void waitConnected(DeviceLink link) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!link.isConnected() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
-        if (!link.isConnected()) {
-            throw new IllegalStateException("the link did not connect: " + link.status().lastError);
         }
     }
 }

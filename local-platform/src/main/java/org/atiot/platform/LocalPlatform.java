@@ -140,12 +140,20 @@ public final class LocalPlatform implements AutoCloseable {
      * state in {@code stateDir}: key file, atDirectory and CA of this platform.
      */
     public String agentDeviceTable(AtSign device, Path stateDir) {
+        return agentDeviceTable(dir, directory(), device, stateDir);
+    }
+
+    /**
+     * As {@link #agentDeviceTable(AtSign, Path)} for the platform initialised in {@code dir} whose atDirectory is
+     * at {@code directory}, whether or not it runs in this process.
+     */
+    public static String agentDeviceTable(Path dir, HostAndPort directory, AtSign device, Path stateDir) {
         return String.join("\n",
                 "[device]",
                 "atsign = \"" + device + "\"",
-                "keys = \"" + keyFile(device) + "\"",
-                "directory = \"" + directory() + "\"",
-                "ca_file = \"" + caFile() + "\"",
+                "keys = \"" + keyFile(dir, device) + "\"",
+                "directory = \"" + directory + "\"",
+                "ca_file = \"" + dir.resolve("ca/ca.pem") + "\"",
                 "state_dir = \"" + stateDir + "\"",
                 "");
     }

@@ -64,6 +64,11 @@ final class E2ePlatform implements AutoCloseable {
                 "");
     }
 
+    /** {@code toml} from {@link #agentToml} with a 2 s heartbeat and a 3 s response timeout: a dead link shows fast. */
+    static String withFastLinkChecks(String toml) {
+        return toml.replace("heartbeat = \"5s\"", "heartbeat = \"2s\"\nresponse_timeout = \"3s\"");
+    }
+
     @Override
     public void close() {
         platform.close();

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("faults")
 class LinkFaultTest {
+    /** What {@link E2ePlatform#withFastLinkChecks} configures. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(2);
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(3);
     /** Detection bound plus scheduling slack on a loaded two-core machine. */
@@ -43,9 +44,7 @@ class LinkFaultTest {
              FaultProxy proxy = new FaultProxy(new HostAndPort("localhost", e2e.platform.server(DEVICE).port()))) {
             e2e.platform.advertise(DEVICE, proxy.address());
             Path file = tmp.resolve("agent.toml");
-            Files.writeString(file, e2e.agentToml("20ms", 10, "").replace("heartbeat = \"5s\"",
-                    "heartbeat = \"" + HEARTBEAT.toSeconds() + "s\"\nresponse_timeout = \""
-                            + RESPONSE_TIMEOUT.toSeconds() + "s\""));
+            Files.writeString(file, E2ePlatform.withFastLinkChecks(e2e.agentToml("20ms", 10, "")));
             AgentConfig config = AgentConfig.load(file);
             try (OperatorSession operator = OperatorSession.open(e2e.keys(OPERATOR), e2e.client, ledger);
                  Agent agent = Agent.builder(config, HardwareDevice.open(config)).start()) {

@@ -52,9 +52,7 @@ final class PlatformProcess implements AutoCloseable {
 
     /** The {@code [device]} table of an agent that uses this platform. */
     String deviceTable(AtSign device, Path stateDir) {
-        return String.join("\n", "[device]", "atsign = \"" + device + "\"", "keys = \"" + keyFile(device) + "\"",
-                "directory = \"" + directory + "\"", "ca_file = \"" + dir.resolve("ca/ca.pem") + "\"",
-                "state_dir = \"" + stateDir + "\"", "");
+        return LocalPlatform.agentDeviceTable(dir, directory, device, stateDir);
     }
 
     /** Starts the platform process; its output goes to {@code platform-N.log} beside its data. */

@@ -34,8 +34,8 @@ class ServerKillLoopFaultTest {
         try (PlatformProcess platform = new PlatformProcess(tmp.resolve("platform"), List.of(DEVICE, OPERATOR))) {
             platform.start();
             Path file = tmp.resolve("agent.toml");
-            Files.writeString(file, E2ePlatform.agentToml(platform.deviceTable(DEVICE, tmp.resolve("state")), "20ms",
-                    5, "").replace("heartbeat = \"5s\"", "heartbeat = \"2s\"\nresponse_timeout = \"3s\""));
+            Files.writeString(file, E2ePlatform.withFastLinkChecks(
+                    E2ePlatform.agentToml(platform.deviceTable(DEVICE, tmp.resolve("state")), "20ms", 5, "")));
             AgentConfig config = AgentConfig.load(file);
             long acknowledged;
             try (Agent agent = Agent.builder(config, HardwareDevice.open(config)).start()) {
